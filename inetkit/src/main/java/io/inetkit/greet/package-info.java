@@ -1,0 +1,2 @@
+/** The tutorial's greeting protocol: server and client. */
+package io.inetkit.greet;

@@ -1,0 +1,6 @@
+/**
+ * inetkit: the BSD socket API, a socketserver-style server framework and clients
+ * for the classic Internet protocols. No run-time dependencies.
+ */
+module io.inetkit {
+}
