@@ -1,0 +1,28 @@
+package io.inetkit.cli;
+
+/**
+ * The documented exit codes of {@code inet}. Where curl has a code with the same
+ * meaning, we use curl's number so scripts can treat both tools alike.
+ */
+enum ExitCode {
+    OK(0),
+    FAILURE(1),
+    USAGE(2),
+    UNKNOWN_HOST(6),
+    CONNECT_FAILED(7),
+    LISTEN_FAILED(10),
+    TIMEOUT(28),
+    RECEIVE_FAILED(56),
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** @return the process exit status */
+    int code() {
+        return code;
+    }
+}

@@ -1,0 +1,45 @@
+package io.inetkit.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code inet} command. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        // Fast path: picocli's classes predate Java 6, so the JDK's AOT cache cannot
+        // hold them; answering --version without loading them halves start-up.
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCode.OK.code());
+        }
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command without exiting the JVM; used by tests.
+     *
+     * @param args the command line
+     * @return the exit code, one of {@link ExitCode}
+     */
+    public static int run(String... args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new InetCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter(debug));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("inet: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE.code();
+        });
+        return cli.execute(args);
+    }
+}
