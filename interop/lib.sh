@@ -1,0 +1,58 @@
+# Shared helpers of the interop suite: loopback ports, daemons started and stopped
+# by their own PIDs, and byte-for-byte comparisons. Sourced by each suite's test.sh.
+
+INTEROP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$INTEROP_ROOT/.." && pwd)"
+WORK="${INTEROP_WORK:-$(mktemp -d /tmp/inetkit-interop.XXXXXX)}"
+PIDS=()
+FAILURES=0
+
+# A free TCP port on 127.0.0.1, chosen by the kernel.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Wait (at most $2 seconds, default 20) until something listens on 127.0.0.1:$1.
+wait_port() {
+  local port=$1 deadline=$((SECONDS + ${2:-20}))
+  until python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.5); sys.exit(s.connect_ex(('127.0.0.1',$port)))" 2>/dev/null; do
+    if (( SECONDS >= deadline )); then echo "interop: nothing listens on port $port" >&2; return 1; fi
+    sleep 0.1
+  done
+}
+
+# Start a daemon in the background, log to $1, remember its PID; the rest is the command.
+start_bg() {
+  local log=$1; shift
+  "$@" </dev/null >>"$log" 2>&1 &
+  PIDS+=($!)
+  LAST_PID=$!
+}
+
+# Stop what we started, by PID only.
+stop_pid() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+}
+trap cleanup EXIT
+
+pass() { echo "  ok    $*"; }
+fail() { echo "  FAIL  $*"; FAILURES=$((FAILURES + 1)); }
+
+# Compare two files byte for byte; show the difference on failure.
+same_bytes() {
+  local name=$1 expected=$2 actual=$3
+  if cmp -s "$expected" "$actual"; then pass "$name"; else
+    fail "$name"; diff <(od -c "$expected") <(od -c "$actual") | head -20
+  fi
+}
+
+finish() {
+  if (( FAILURES > 0 )); then echo "interop: $FAILURES check(s) failed"; exit 1; fi
+}
