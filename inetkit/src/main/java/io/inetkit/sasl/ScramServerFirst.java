@@ -64,8 +64,12 @@ record ScramServerFirst(String message, String nonce, byte[] salt, int iteration
     }
 
     private static int iterations(String mechanism, String count) throws SaslException {
-        if (count.isEmpty() || count.length() > 9 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (count.isEmpty() || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw malformed(mechanism, "iteration count is not a number: " + SaslBytes.quote(count));
+        }
+        if (count.length() > 9) {
+            throw new SaslException(mechanism + ": server iteration count " + SaslBytes.quote(count)
+                    + " exceeds the limit of " + MAX_ITERATIONS);
         }
         int n = Integer.parseInt(count);
         if (n < MIN_ITERATIONS) {
