@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>Secrets are kept as {@code String}: they arrive as strings from configuration, the
  * command line or a token endpoint anyway, and a {@code char[]} that is copied into
  * strings and byte arrays on the way to the wire gives no real protection. Instead the
- * secret never appears in {@link #toString()}, in exception messages or (when protocol
+ * secret never appears in {@code toString()}, in exception messages or (when protocol
  * layers mask client responses, see {@link SaslMechanism}) in transcripts.
  */
 public sealed interface Credentials {

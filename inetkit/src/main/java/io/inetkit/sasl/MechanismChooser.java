@@ -41,6 +41,7 @@ public final class MechanismChooser {
      */
     public static Mechanism choose(Collection<String> advertised, Credentials credentials,
             ChannelSecurity channel, SaslPolicy policy) throws SaslNegotiationException {
+        Objects.requireNonNull(advertised, "advertised");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(policy, "policy");

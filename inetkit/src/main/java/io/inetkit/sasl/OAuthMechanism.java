@@ -33,6 +33,10 @@ final class OAuthMechanism implements SaslMechanism {
     private String serverError;
 
     /**
+     * Creates a conversation.
+     *
+     * @param flavor which framing to use
+     * @param credentials the account and token
      * @param host the server host name for OAUTHBEARER, or {@code null} to omit it
      * @param port the server port for OAUTHBEARER, or 0 to omit it
      */
