@@ -3,4 +3,6 @@
  * for the classic Internet protocols. No run-time dependencies.
  */
 module io.inetkit {
+    exports io.inetkit.net;
+    exports io.inetkit.text;
 }
