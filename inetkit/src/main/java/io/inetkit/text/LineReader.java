@@ -27,7 +27,7 @@ public final class LineReader {
     private static final int BUFFER_SIZE = 8192;
 
     private final InputStream in;
-    private final Charset charset;
+    private Charset charset;
     private final int maxLineLength;
     private final byte[] buf = new byte[BUFFER_SIZE];
     private int pos;
@@ -60,6 +60,16 @@ public final class LineReader {
      */
     public LineReader(InputStream in, Charset charset) {
         this(in, charset, DEFAULT_MAX_LINE_LENGTH);
+    }
+
+    /**
+     * Changes the charset for later lines, after the protocol negotiated one
+     * (e.g. UTF-8 after {@code OPTS UTF8 ON} or {@code ENABLE UTF8=ACCEPT}).
+     *
+     * @param charset the new charset
+     */
+    public void setCharset(Charset charset) {
+        this.charset = Objects.requireNonNull(charset, "charset");
     }
 
     /** @return the charset lines are decoded with */

@@ -23,7 +23,7 @@ public final class LineWriter implements Flushable {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final BufferedOutputStream out;
-    private final Charset charset;
+    private Charset charset;
 
     /**
      * Creates a writer.
@@ -33,6 +33,16 @@ public final class LineWriter implements Flushable {
      */
     public LineWriter(OutputStream out, Charset charset) {
         this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 8192);
+        this.charset = Objects.requireNonNull(charset, "charset");
+    }
+
+    /**
+     * Changes the charset for later lines, after the protocol negotiated one
+     * (e.g. UTF-8 after {@code OPTS UTF8 ON} or {@code ENABLE UTF8=ACCEPT}).
+     *
+     * @param charset the new charset
+     */
+    public void setCharset(Charset charset) {
         this.charset = Objects.requireNonNull(charset, "charset");
     }
 
