@@ -154,7 +154,15 @@ public final class ReplyReader {
     }
 
     private String nextLine(List<String> soFar) throws IOException {
-        String line = in.readLine();
+        String line;
+        try {
+            line = in.readLine();
+        } catch (ConnectionClosedException e) { // closed in mid-line: report the reply so far and that line
+            List<String> all = new ArrayList<>(soFar);
+            all.add(e.partial());
+            throw new ConnectionClosedException("the server closed the connection in the middle of a reply",
+                    String.join("\n", all));
+        }
         if (line == null) {
             throw new ConnectionClosedException(soFar.isEmpty()
                     ? "the server closed the connection instead of replying"
