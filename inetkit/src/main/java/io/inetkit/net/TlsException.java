@@ -22,6 +22,7 @@ public final class TlsException extends SSLException {
         HANDSHAKE
     }
 
+    /** Why the handshake failed. */
     private final Reason reason;
 
     /**

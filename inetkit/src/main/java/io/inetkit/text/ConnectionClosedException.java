@@ -2,6 +2,7 @@ package io.inetkit.text;
 
 /** The peer closed the connection in the middle of a line, reply, header block or body. */
 public final class ConnectionClosedException extends ProtocolException {
+    /** What had been read of the unfinished item. */
     private final String partial;
 
     /**

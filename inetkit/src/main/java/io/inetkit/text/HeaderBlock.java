@@ -32,7 +32,21 @@ public record HeaderBlock(List<Header> headers) {
      * @throws IOException on I/O errors
      */
     public static HeaderBlock read(LineReader in, HeaderRules rules) throws IOException {
+        return read(in, rules, Transcript.NONE);
+    }
+
+    /**
+     * Reads a header block as {@link #read(LineReader, HeaderRules)} does, recording each line received.
+     *
+     * @param in where lines come from
+     * @param rules strictness and limits
+     * @param transcript where the received lines are recorded
+     * @return the header block
+     * @throws IOException as {@link #read(LineReader, HeaderRules)}
+     */
+    public static HeaderBlock read(LineReader in, HeaderRules rules, Transcript transcript) throws IOException {
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(transcript, "transcript");
         boolean strict = rules.strictness() == HeaderRules.Strictness.STRICT;
         List<Header> out = new ArrayList<>();
         String name = null;
@@ -44,6 +58,7 @@ public record HeaderBlock(List<Header> headers) {
                 throw new ConnectionClosedException("the connection closed in the middle of a header block",
                         name == null ? "" : name + ":" + value);
             }
+            transcript.record(Transcript.Direction.RECEIVED, line);
             bytes += line.length() + 2L;
             if (bytes > rules.maxBytes()) {
                 throw new LimitExceededException("the header block is larger than " + rules.maxBytes() + " bytes", rules.maxBytes());

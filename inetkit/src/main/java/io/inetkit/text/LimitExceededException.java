@@ -6,6 +6,7 @@ package io.inetkit.text;
  * should be closed.
  */
 public class LimitExceededException extends ProtocolException {
+    /** The limit that was exceeded. */
     private final long limit;
 
     /**

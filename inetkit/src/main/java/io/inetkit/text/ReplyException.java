@@ -19,6 +19,7 @@ public class ReplyException extends ProtocolException {
     }
 
     private final transient Reply reply;
+    /** The expectation the reply failed. */
     private final int expected;
 
     /**

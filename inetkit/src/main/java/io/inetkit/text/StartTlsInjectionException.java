@@ -6,6 +6,7 @@ package io.inetkit.text;
  * (curl CVE-2021-22947, the Postfix STARTTLS injection class). The upgrade is refused.
  */
 public final class StartTlsInjectionException extends ProtocolException {
+    /** How many plaintext bytes were waiting. */
     private final int bufferedBytes;
 
     /**

@@ -259,7 +259,7 @@ public final class TextConnection implements Closeable {
      */
     public HeaderBlock readHeaders(HeaderRules rules) throws IOException {
         try {
-            return HeaderBlock.read(reader, rules);
+            return HeaderBlock.read(reader, rules, transcript);
         } catch (SocketTimeoutException e) {
             throw timeout(e);
         }

@@ -151,6 +151,26 @@ class TlsConfigTest {
     }
 
     @Test
+    void clientCertificateIsPresentedWhenTheServerAsksForIt() throws Exception {
+        TestPki pki = TestPki.get();
+        TlsConfig serverCfg = TlsConfig.builder().keyStore(pki.serverKeyStore(), TestPki.PASSWORD).trust(pki.trustStore()).build();
+        try (TlsServer mtls = new TlsServer(serverCfg, true)) {
+            TlsConfig withCert = TlsConfig.builder().trust(pki.trustStore()).keyStore(pki.serverKeyStore(), TestPki.PASSWORD).build();
+            try (SSLSocket s = withCert.upgrade(new Socket(InetAddress.getByName("127.0.0.1"), mtls.port()), "localhost", mtls.port())) {
+                assertThat(echo(s, "mtls")).isEqualTo("echo: mtls");
+                assertThat(s.getSession().getLocalCertificates()).isNotEmpty();
+            }
+            // Without a certificate the server refuses (TLS 1.3 may report it on the first read).
+            assertThatThrownBy(() -> {
+                try (SSLSocket s = pki.clientConfig().upgrade(new Socket(InetAddress.getByName("127.0.0.1"), mtls.port()),
+                        "localhost", mtls.port())) {
+                    echo(s, "no cert");
+                }
+            }).isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
     void rejectsBadSettings() throws Exception {
         assertThatThrownBy(() -> TlsConfig.builder().alpn("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TlsConfig.builder().keyStore(TestPki.get().serverKeyStore(), "wrong".toCharArray()).build())

@@ -16,8 +16,13 @@ final class TlsServer implements AutoCloseable {
     private final Thread thread;
 
     TlsServer(TlsConfig config) throws IOException {
+        this(config, false);
+    }
+
+    TlsServer(TlsConfig config, boolean needClientAuth) throws IOException {
         server = (SSLServerSocket) config.serverSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         server.setSSLParameters(config.serverParameters());
+        server.setNeedClientAuth(needClientAuth);
         thread = Thread.ofVirtual().start(this::run);
     }
 
