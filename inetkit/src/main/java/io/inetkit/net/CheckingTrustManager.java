@@ -1,0 +1,88 @@
+package io.inetkit.net;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Wraps the JDK trust manager to tell "untrusted chain" from "host name mismatch": the chain
+ * is checked first without the endpoint check, then with it. The failure is marked with a
+ * {@link Failure} cause that {@link TlsErrors} finds in the handshake exception.
+ */
+final class CheckingTrustManager extends X509ExtendedTrustManager {
+
+    /** A certificate failure with a known reason; JSSE keeps it as the handshake exception's cause. */
+    static final class Failure extends CertificateException {
+        final TlsException.Reason reason;
+
+        Failure(TlsException.Reason reason, String message, Throwable cause) {
+            super(message, cause);
+            this.reason = reason;
+        }
+    }
+
+    private final X509ExtendedTrustManager delegate;
+
+    CheckingTrustManager(X509ExtendedTrustManager delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        checkChain(chain, authType);
+        try {
+            delegate.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw new Failure(TlsException.Reason.HOST_MISMATCH, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        checkChain(chain, authType);
+        try {
+            delegate.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw new Failure(TlsException.Reason.HOST_MISMATCH, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkChain(chain, authType);
+    }
+
+    private void checkChain(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            delegate.checkServerTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw new Failure(TlsException.Reason.UNTRUSTED, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return delegate.getAcceptedIssuers();
+    }
+}

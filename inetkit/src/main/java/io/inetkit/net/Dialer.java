@@ -1,0 +1,239 @@
+package io.inetkit.net;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Opens TCP connections with timeouts, optionally with implicit TLS. Immutable and
+ * thread-safe; configure it once and share it.
+ *
+ * <p>Every address the host resolves to is tried in turn, alternating IPv6 and IPv4
+ * (starting with the resolver's first choice), each with the full connect timeout. Failures
+ * are {@link DialFailure} exceptions whose messages name the host and port.
+ *
+ * <pre>{@code
+ * Dialer dialer = Dialer.builder().timeouts(Timeouts.DEFAULT.withConnect(Duration.ofSeconds(5))).build();
+ * try (SSLSocket s = dialer.connectTls(Endpoint.of("imap.example.org", 993))) { ... }
+ * }</pre>
+ */
+public final class Dialer {
+
+    private static final Dialer DEFAULTS = builder().build();
+
+    private final Timeouts timeouts;
+    private final InetAddress sourceAddress;
+    private final TlsConfig tls;
+    private final Resolver resolver;
+
+    private Dialer(Builder b) {
+        this.timeouts = b.timeouts;
+        this.sourceAddress = b.sourceAddress;
+        this.tls = b.tls;
+        this.resolver = b.resolver;
+    }
+
+    /** @return a dialer with default timeouts and TLS settings */
+    public static Dialer defaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the timeouts; the read timeout is set on every socket returned */
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** @return the TLS settings used by {@link #connectTls(Endpoint)} */
+    public TlsConfig tls() {
+        return tls;
+    }
+
+    /**
+     * Opens a plain TCP connection.
+     *
+     * @param endpoint where to connect
+     * @return the connected socket, with the read timeout and TCP_NODELAY set
+     * @throws IOException a {@link DialFailure} exception if no address could be reached
+     */
+    public Socket connect(Endpoint endpoint) throws IOException {
+        Objects.requireNonNull(endpoint, "endpoint");
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(endpoint.host());
+        } catch (UnknownHostException e) {
+            throw new HostNotFoundException(endpoint, "unknown host " + endpoint.host()
+                    + ": the name could not be resolved (connecting to " + endpoint + ")", e);
+        }
+        List<InetAddress> order = interleave(addresses);
+        if (order.isEmpty()) {
+            throw new HostNotFoundException(endpoint, "unknown host " + endpoint.host()
+                    + ": no usable address (connecting to " + endpoint + ")", null);
+        }
+        IOException last = null;
+        List<IOException> failures = new ArrayList<>();
+        for (InetAddress address : order) {
+            try {
+                return attempt(address, endpoint);
+            } catch (IOException e) {
+                failures.add(e);
+                last = e;
+            }
+        }
+        IOException failure = describe(endpoint, last, order.size());
+        for (IOException e : failures) {
+            if (e != last) {
+                failure.addSuppressed(e);
+            }
+        }
+        throw failure;
+    }
+
+    /**
+     * Opens a TCP connection and starts TLS at once (implicit TLS: HTTPS, SMTPS, IMAPS, POP3S,
+     * NNTPS, FTPS on 990), verifying the certificate and host name per {@link #tls()}.
+     *
+     * @param endpoint where to connect
+     * @return the handshaken TLS socket
+     * @throws IOException a {@link DialFailure} exception or a {@link TlsException}
+     */
+    public SSLSocket connectTls(Endpoint endpoint) throws IOException {
+        Socket plain = connect(endpoint);
+        return tls.upgrade(plain, endpoint.host(), endpoint.port());
+    }
+
+    private Socket attempt(InetAddress address, Endpoint endpoint) throws IOException {
+        Socket socket = new Socket();
+        try {
+            if (sourceAddress != null) {
+                socket.bind(new InetSocketAddress(sourceAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(address, endpoint.port()), timeouts.connectMillis());
+            socket.setSoTimeout(timeouts.readMillis());
+            socket.setTcpNoDelay(true); // line protocols send small commands; avoid Nagle + delayed ACK stalls
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Alternates IPv6 and IPv4, starting with the family of the first address; drops families the source address cannot reach. */
+    private List<InetAddress> interleave(List<InetAddress> addresses) {
+        Deque<InetAddress> v6 = new ArrayDeque<>();
+        Deque<InetAddress> v4 = new ArrayDeque<>();
+        for (InetAddress a : addresses) {
+            if (sourceAddress != null && (a instanceof Inet6Address) != (sourceAddress instanceof Inet6Address)) {
+                continue;
+            }
+            (a instanceof Inet6Address ? v6 : v4).add(a);
+        }
+        boolean sixFirst = !addresses.isEmpty() && addresses.get(0) instanceof Inet6Address;
+        Deque<InetAddress> first = sixFirst ? v6 : v4;
+        Deque<InetAddress> second = sixFirst ? v4 : v6;
+        List<InetAddress> out = new ArrayList<>(addresses.size());
+        while (!first.isEmpty() || !second.isEmpty()) {
+            if (!first.isEmpty()) {
+                out.add(first.poll());
+            }
+            if (!second.isEmpty()) {
+                out.add(second.poll());
+            }
+        }
+        return out;
+    }
+
+    private IOException describe(Endpoint endpoint, IOException e, int tried) {
+        String suffix = tried > 1 ? " (tried " + tried + " addresses)" : "";
+        if (e instanceof SocketTimeoutException) {
+            return new ConnectTimeoutException(endpoint, "connecting to " + endpoint + " timed out after "
+                    + timeouts.connect().toMillis() + " ms" + suffix, e);
+        }
+        String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof NoRouteToHostException || msg.contains("unreachable")) {
+            return new HostUnreachableException(endpoint, "cannot reach " + endpoint
+                    + ": host or network unreachable" + suffix, e);
+        }
+        if (e instanceof ConnectException) {
+            return new ConnectionRefusedException(endpoint, "connection to " + endpoint
+                    + " refused: nothing is listening on port " + endpoint.port() + suffix, e);
+        }
+        return new HostUnreachableException(endpoint, "cannot connect to " + endpoint + ": "
+                + e.getMessage() + suffix, e);
+    }
+
+    /** Builds a {@link Dialer}. */
+    public static final class Builder {
+        private Timeouts timeouts = Timeouts.DEFAULT;
+        private InetAddress sourceAddress;
+        private TlsConfig tls = TlsConfig.defaults();
+        private Resolver resolver = Resolver.SYSTEM;
+
+        private Builder() {}
+
+        /**
+         * Sets the timeouts (default {@link Timeouts#DEFAULT}).
+         *
+         * @param timeouts the timeouts
+         * @return this builder
+         */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /**
+         * Binds outgoing connections to a local address; only addresses of its family are tried.
+         *
+         * @param address a local address, or null for any
+         * @return this builder
+         */
+        public Builder sourceAddress(InetAddress address) {
+            this.sourceAddress = address;
+            return this;
+        }
+
+        /**
+         * Sets the TLS settings for {@link #connectTls(Endpoint)} (default {@link TlsConfig#defaults()}).
+         *
+         * @param tls the TLS settings
+         * @return this builder
+         */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /**
+         * Replaces the name resolver (default {@link Resolver#SYSTEM}).
+         *
+         * @param resolver the resolver
+         * @return this builder
+         */
+        public Builder resolver(Resolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** @return the immutable dialer */
+        public Dialer build() {
+            return new Dialer(this);
+        }
+    }
+}

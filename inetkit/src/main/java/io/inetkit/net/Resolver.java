@@ -1,0 +1,22 @@
+package io.inetkit.net;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/** Turns a host name into addresses. The {@link #SYSTEM} resolver is the JDK's; tests may supply their own. */
+@FunctionalInterface
+public interface Resolver {
+
+    /** The JDK's resolver ({@link InetAddress#getAllByName(String)}), with its own caching. */
+    Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+
+    /**
+     * Resolves a host name or IP literal.
+     *
+     * @param host the host
+     * @return at least one address
+     * @throws UnknownHostException if the name has no address
+     */
+    List<InetAddress> resolve(String host) throws UnknownHostException;
+}
