@@ -3,4 +3,5 @@
  * for the classic Internet protocols. No run-time dependencies.
  */
 module io.inetkit {
+    exports io.inetkit.server;
 }
