@@ -15,8 +15,10 @@ import javax.net.ssl.SSLSession;
  * One accepted stream connection (TCP, TLS over TCP, or Unix-domain), handed to a
  * {@link ConnectionHandler}. Reads return what one read of the socket returns (nothing is
  * buffered or hidden); writes go straight to the socket, so wrap {@link #output()} in a
- * {@link java.io.BufferedOutputStream} to batch small writes. Every read waits at most the
- * idle timeout, then fails with a {@link java.net.SocketTimeoutException}.
+ * {@link java.io.BufferedOutputStream} to batch small writes. A read that gets no data, or a
+ * write the peer does not take, for the idle timeout fails with a
+ * {@link java.net.SocketTimeoutException} and the connection is closed (checked a few times
+ * per timeout, so it fires up to a quarter later, at most 0.5 s).
  *
  * <p>The server closes the connection after the handler's {@code finish}.
  */
@@ -141,23 +143,24 @@ public final class Connection {
         return session != null;
     }
 
-    /** {@return how long a read may wait for data; zero means for ever} */
+    /** {@return how long a read or write may wait; zero means for ever} */
     public Duration idleTimeout() {
         return task.idleTimeout();
     }
 
     /**
-     * Changes how long each later read may wait for data, e.g. longer after a login.
+     * Changes how long each later read or write may wait, e.g. longer after a login. The
+     * server checks deadlines at a pace set by the configured timeout, so a much shorter
+     * timeout here fires late.
      *
      * @param timeout the new idle timeout; zero waits for ever
-     * @throws IOException when the socket is closed
      */
-    public void setIdleTimeout(Duration timeout) throws IOException {
+    public void setIdleTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.toMillis() > Integer.MAX_VALUE || (!timeout.isZero() && timeout.toMillis() == 0)) {
             throw new IllegalArgumentException("idle timeout must be 0 or between 1 and " + Integer.MAX_VALUE + " ms, got " + timeout);
         }
-        task.setIdleTimeout(timeout, socket);
+        task.setIdleTimeout(timeout);
     }
 
     /** {@return whether the connection is still open} */

@@ -1,7 +1,6 @@
 package io.inetkit.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -26,8 +25,10 @@ final class ConnectionTask implements Runnable, Tracked {
     private final boolean unix;
     private volatile Thread thread;
     private volatile SSLSocket tlsSocket;
-    /** When the current read or handshake must end (System.nanoTime), 0 when none; watched for Unix and TLS. */
-    private volatile long deadline;
+    /** When the current read (or TLS handshake) must end, in System.nanoTime; 0 when none. */
+    private volatile long readDeadline;
+    /** When the current write must end; 0 when none. */
+    private volatile long writeDeadline;
     private volatile boolean expired;
     private volatile long idleNanos;
 
@@ -79,22 +80,19 @@ final class ConnectionTask implements Runnable, Tracked {
     private Connection open() throws IOException {
         var peer = channel.getRemoteAddress();
         var local = channel.getLocalAddress();
-        if (unix) {
-            InputStream in = new UnixInput(Channels.newInputStream(channel), this);
-            return new Connection(this, channel, null, in, Channels.newOutputStream(channel), null, peer, local);
-        }
-        if (core.config.tcpNoDelay()) {
+        if (!unix && core.config.tcpNoDelay()) {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         }
-        Socket socket = channel.socket(); // the adaptor: its streams honour SO_TIMEOUT, the channel's do not
-        if (core.config.tls() != null) {
-            socket = handshake(socket);
+        if (core.config.tls() == null) {
+            return new Connection(this, channel, null, new WatchedStreams.Input(Channels.newInputStream(channel), this),
+                    new WatchedStreams.Output(Channels.newOutputStream(channel), this), null, peer, local);
         }
-        socket.setSoTimeout((int) (idleNanos / 1_000_000));
-        var session = tlsSocket == null ? null : tlsSocket.getSession();
-        return new Connection(this, channel, socket, socket.getInputStream(), socket.getOutputStream(), session, peer, local);
+        SSLSocket ssl = handshake(channel.socket());
+        return new Connection(this, channel, ssl, new WatchedStreams.Input(ssl.getInputStream(), this),
+                new WatchedStreams.Output(ssl.getOutputStream(), this), ssl.getSession(), peer, local);
     }
 
+    /** The server side of the TLS handshake over the channel's socket adaptor, bounded in total. */
     private SSLSocket handshake(Socket plain) throws IOException {
         TlsListener tls = core.config.tls();
         SSLSocketFactory factory = tls.context().getSocketFactory();
@@ -103,9 +101,7 @@ final class ConnectionTask implements Runnable, Tracked {
         SSLParameters params = tls.context().getDefaultSSLParameters();
         tls.parameters().accept(params);
         ssl.setSSLParameters(params);
-        long timeout = tls.handshakeTimeout().toNanos();
-        ssl.setSoTimeout((int) Math.max(1, tls.handshakeTimeout().toMillis()));
-        deadline = System.nanoTime() + timeout; // bounds the whole handshake, not just each read
+        readDeadline = System.nanoTime() + tls.handshakeTimeout().toNanos();
         try {
             ssl.startHandshake();
         } catch (IOException e) {
@@ -114,7 +110,7 @@ final class ConnectionTask implements Runnable, Tracked {
             }
             throw e;
         } finally {
-            deadline = 0;
+            readDeadline = 0;
         }
         return ssl;
     }
@@ -123,17 +119,45 @@ final class ConnectionTask implements Runnable, Tracked {
         return Duration.ofNanos(idleNanos);
     }
 
-    void setIdleTimeout(Duration timeout, Socket socket) throws IOException {
-        if (socket != null) {
-            socket.setSoTimeout((int) timeout.toMillis());
-        }
+    void setIdleTimeout(Duration timeout) {
         idleNanos = timeout.toNanos();
     }
 
-    /** Called by the watchdog: closes the channel when the read or handshake is overdue. */
+    /** Arms the read deadline; returns the idle timeout in nanoseconds (0: none). */
+    long armRead() {
+        long idle = idleNanos;
+        if (idle > 0) {
+            readDeadline = System.nanoTime() + idle;
+        }
+        return idle;
+    }
+
+    void disarmRead() {
+        readDeadline = 0;
+    }
+
+    /** Arms the write deadline; returns the idle timeout in nanoseconds (0: none). */
+    long armWrite() {
+        long idle = idleNanos;
+        if (idle > 0) {
+            writeDeadline = System.nanoTime() + idle;
+        }
+        return idle;
+    }
+
+    void disarmWrite() {
+        writeDeadline = 0;
+    }
+
+    boolean expired() {
+        return expired;
+    }
+
+    /** Called by the watchdog: closes the channel when a read, write or handshake is overdue. */
     void expireIfOverdue(long now) {
-        long d = deadline;
-        if (d != 0 && now - d > 0) {
+        long r = readDeadline;
+        long w = writeDeadline;
+        if ((r != 0 && now - r > 0) || (w != 0 && now - w > 0)) {
             expired = true;
             try {
                 channel.close();
@@ -172,52 +196,6 @@ final class ConnectionTask implements Runnable, Tracked {
             close();
         } catch (IOException ignored) {
             // the peer may be gone; nothing to tell anyone
-        }
-    }
-
-    /** A Unix-domain input stream with the idle timeout the channel itself lacks. */
-    private static final class UnixInput extends InputStream {
-        private final InputStream in;
-        private final ConnectionTask task;
-
-        UnixInput(InputStream in, ConnectionTask task) {
-            this.in = in;
-            this.task = task;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            long idle = task.idleNanos;
-            if (idle > 0) {
-                task.deadline = System.nanoTime() + idle;
-            }
-            try {
-                return in.read(b, off, len);
-            } catch (IOException e) {
-                if (task.expired) {
-                    throw new SocketTimeoutException("no data for " + Duration.ofNanos(idle) + "; connection closed");
-                }
-                throw e;
-            } finally {
-                task.deadline = 0;
-            }
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            task.close();
         }
     }
 }

@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * @param reusePort sets SO_REUSEPORT on the listener (where the platform supports it)
  * @param acceptFilter decides from the peer's address whether to serve it (Python's
  *     {@code verify_request}); refused connections are closed at once
- * @param idleTimeout the longest a read may wait for data before it fails with a
- *     {@link java.net.SocketTimeoutException}; {@link Duration#ZERO} waits for ever
+ * @param idleTimeout the longest a read may wait for data, or a write for the peer to take
+ *     it, before it fails with a {@link java.net.SocketTimeoutException} and the connection is
+ *     closed; {@link Duration#ZERO} waits for ever
  * @param maxConnections the most connections (or datagrams) served at the same time
  * @param overloadPolicy what happens to connections beyond {@code maxConnections}
  * @param concurrency how handlers run
@@ -244,7 +245,7 @@ public record ServerConfig(
         }
 
         /**
-         * Sets how long a read may wait for data (default 5 minutes; zero waits for ever).
+         * Sets how long a read or write may wait (default 5 minutes; zero waits for ever).
          *
          * @param timeout the idle timeout
          * @return this builder

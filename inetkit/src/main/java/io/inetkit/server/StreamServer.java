@@ -82,7 +82,7 @@ public final class StreamServer implements Server {
     @Override
     public StreamServer start() {
         core.markStarted();
-        watchdog = Watchdog.startIfNeeded(core, unix);
+        watchdog = Watchdog.start(core);
         Thread t = new Thread(this::acceptLoop, core.config.name() + "-accept");
         loop = t;
         t.start();
@@ -92,7 +92,7 @@ public final class StreamServer implements Server {
     @Override
     public void serveForever() {
         core.markStarted();
-        watchdog = Watchdog.startIfNeeded(core, unix);
+        watchdog = Watchdog.start(core);
         loop = Thread.currentThread();
         acceptLoop();
     }

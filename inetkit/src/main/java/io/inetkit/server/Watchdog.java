@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Closes connections whose deadline passed: reads on Unix-domain channels (which have no
- * SO_TIMEOUT) and TLS handshakes (bounded in total, not per read). One virtual thread per
- * server scans the connections in flight a few times per timeout; a connection pays only a
- * volatile write per read, no timer object.
+ * Closes connections whose deadline passed: idle reads and writes, and TLS handshakes
+ * (bounded in total, not per read). One virtual thread per server scans the connections in
+ * flight a few times per timeout; a connection pays two volatile writes per read or write
+ * and no timer object.
  */
 final class Watchdog implements Runnable {
     private final ServerCore core;
@@ -22,23 +22,19 @@ final class Watchdog implements Runnable {
     }
 
     /**
-     * Starts a watchdog when the server needs one.
+     * Starts the watchdog of a stream server, ticking at a quarter of its shortest timeout
+     * (between 10 ms and 0.5 s). Always started: a handler may set an idle timeout later.
      *
      * @param core the server
-     * @param unix whether the server listens on a Unix-domain socket
-     * @return the running watchdog, or null when none is needed
+     * @return the running watchdog
      */
-    static Watchdog startIfNeeded(ServerCore core, boolean unix) {
-        Duration shortest = null;
-        if (unix && !core.config.idleTimeout().isZero()) {
+    static Watchdog start(ServerCore core) {
+        Duration shortest = Duration.ofSeconds(2);
+        if (!core.config.idleTimeout().isZero() && core.config.idleTimeout().compareTo(shortest) < 0) {
             shortest = core.config.idleTimeout();
         }
-        if (core.config.tls() != null) {
-            Duration hs = core.config.tls().handshakeTimeout();
-            shortest = shortest == null || hs.compareTo(shortest) < 0 ? hs : shortest;
-        }
-        if (shortest == null) {
-            return null;
+        if (core.config.tls() != null && core.config.tls().handshakeTimeout().compareTo(shortest) < 0) {
+            shortest = core.config.tls().handshakeTimeout();
         }
         Watchdog w = new Watchdog(core, shortest);
         w.thread = Thread.ofVirtual().name(core.config.name() + "-watchdog").start(w);
