@@ -184,6 +184,7 @@ final class ConnectionTask implements Runnable, Tracked {
         SSLSocket ssl = tlsSocket;
         try {
             if (ssl != null && !expired && !core.forced()) {
+                armWrite(); // close_notify must not block for ever on a peer that reads nothing
                 ssl.close(); // sends close_notify, then closes the channel
             }
         } finally {

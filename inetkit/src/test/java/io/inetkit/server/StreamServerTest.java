@@ -160,6 +160,48 @@ class StreamServerTest {
     }
 
     @Test
+    void aPeerThatStopsReadingTimesOutTheWrites() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        ConnectionHandler flood = c -> {
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                while (true) {
+                    c.write(chunk); // fills both socket buffers, then blocks: the client never reads
+                }
+            } catch (IOException e) {
+                failure.complete(e);
+                throw e;
+            }
+        };
+        try (Server server = Server.tcp(config().idleTimeout(Duration.ofMillis(200)).build(), flood).start();
+                Socket s = connect(server.localAddress())) {
+            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("peer read nothing");
+        }
+    }
+
+    @Test
+    void aHandlerCanSetItsOwnIdleTimeout() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        ConnectionHandler handler = c -> {
+            assertThat(c.idleTimeout()).isEqualTo(Duration.ZERO);
+            c.setIdleTimeout(Duration.ofMillis(100));
+            try {
+                c.read(new byte[8]);
+                failure.complete(null);
+            } catch (IOException e) {
+                failure.complete(e);
+                throw e;
+            }
+        };
+        try (Server server = Server.tcp(config().idleTimeout(Duration.ZERO).build(), handler).start();
+                Socket s = connect(server.localAddress())) {
+            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
+            assertThat(TestClients.readToEnd(s.getInputStream())).isEmpty();
+        }
+    }
+
+    @Test
     void aPeerThatResetsMidMessageFailsOnlyItsConnection() throws Exception {
         CountDownLatch gotPart = new CountDownLatch(1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
