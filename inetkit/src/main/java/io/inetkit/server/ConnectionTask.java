@@ -58,11 +58,22 @@ final class ConnectionTask implements Runnable, Tracked {
             }
             Connection connection = open();
             handler.setup(connection);
+            Throwable handleFailure = null;
             try {
                 handler.handle(connection);
-            } finally {
-                handler.finish(connection);
+            } catch (Throwable t) {
+                handleFailure = t;
             }
+            try {
+                handler.finish(connection);
+            } catch (Throwable t) {
+                if (handleFailure == null) {
+                    handleFailure = t;
+                } else {
+                    handleFailure.addSuppressed(t); // keep the first failure, it is the cause
+                }
+            }
+            failure = handleFailure;
         } catch (Throwable t) {
             failure = t;
         } finally {
