@@ -41,6 +41,20 @@ class StreamServerTest {
     }
 
     @Test
+    void servesIpv6Loopback() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress(v6, 0));
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e);
+        }
+        try (Server server = Server.tcp(config().bind(new InetSocketAddress(v6, 0)).build(), TestClients::echo).start()) {
+            assertThat(((InetSocketAddress) server.localAddress()).getAddress()).isEqualTo(v6);
+            assertThat(exchange(server.localAddress(), "six")).isEqualTo("six");
+        }
+    }
+
+    @Test
     void readReturnsWhatOneReadReturnsAndTcpNoDelayIsOn() throws Exception {
         CompletableFuture<Boolean> noDelay = new CompletableFuture<>();
         CompletableFuture<String> firstRead = new CompletableFuture<>();
