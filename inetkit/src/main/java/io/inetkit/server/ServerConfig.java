@@ -55,6 +55,8 @@ public record ServerConfig(
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** The default limit of connections served at once. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** The highest allowed {@code maxConnections}. */
+    public static final int MAX_CONNECTIONS_LIMIT = 1_000_000;
     /** The default grace period of {@link Server#close()}. */
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(5);
     /** The largest UDP payload over IPv4. */
@@ -99,8 +101,8 @@ public record ServerConfig(
         if (!idleTimeout.isZero() && idleTimeout.toMillis() == 0) {
             throw new IllegalArgumentException("idle timeout must be at least 1 ms, got " + idleTimeout);
         }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS_LIMIT) {
+            throw new IllegalArgumentException("maxConnections must be between 1 and " + MAX_CONNECTIONS_LIMIT + ", got " + maxConnections);
         }
         if (maxDatagramSize < 1 || maxDatagramSize > 65_535) {
             throw new IllegalArgumentException("maxDatagramSize must be between 1 and 65535, got " + maxDatagramSize);
@@ -258,7 +260,7 @@ public record ServerConfig(
         /**
          * Sets the most connections served at once (default {@value #DEFAULT_MAX_CONNECTIONS}).
          *
-         * @param max at least 1
+         * @param max 1 to {@value ServerConfig#MAX_CONNECTIONS_LIMIT}
          * @return this builder
          */
         public Builder maxConnections(int max) {

@@ -48,7 +48,7 @@ final class Watchdog implements Runnable {
 
     @Override
     public void run() {
-        while (!stopped) {
+        while (!stopped && core.state() != ServerState.TERMINATED) { // the state check covers a start racing a shutdown
             LockSupport.parkNanos(this, tickNanos);
             long now = System.nanoTime();
             for (Tracked t : core.live) {
