@@ -155,6 +155,43 @@ class ShutdownTest {
     }
 
     @Test
+    void aConnectionThatNeverStartedStillFreesItsSlot() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ConnectionHandler handler = c -> {
+            entered.countDown();
+            while (true) {
+                try {
+                    release.await();
+                    return;
+                } catch (InterruptedException e) {
+                    // holds the only pool thread on purpose
+                }
+            }
+        };
+        ServerConfig cfg = ServerConfig.builder().concurrency(Concurrency.platformPool(1)).build();
+        Server server = Server.tcp(cfg, handler).start();
+        try (Socket running = connect(server.localAddress()); Socket queued = connect(server.localAddress())) {
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.counters().active() < 2 && System.nanoTime() < deadline) {
+                Thread.yield(); // the second connection is accepted and waits in the pool's queue
+            }
+            assertThat(server.counters().active()).isEqualTo(2);
+            assertThat(server.shutdown(Duration.ZERO)).isFalse();
+            release.countDown();
+            // The queued task finally runs, sees the shutdown, closes at once and frees its slot.
+            assertThat(TestClients.readToEnd(queued.getInputStream())).isEmpty();
+            Counters c = StreamServerTest.awaitCounters(server, 2);
+            assertThat(c.active()).isZero();
+            assertThat(c.completed()).isEqualTo(1);
+            assertThat(c.failed()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void shutdownIsIdempotentAndWorksBeforeStart() throws Exception {
         Server never = Server.tcp(ServerConfig.builder().build(), TestClients::echo);
         assertThat(never.shutdown(Duration.ZERO)).isTrue();
