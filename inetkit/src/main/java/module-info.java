@@ -5,5 +5,6 @@
 module io.inetkit {
     exports io.inetkit.net;
     exports io.inetkit.sasl;
+    exports io.inetkit.server;
     exports io.inetkit.text;
 }

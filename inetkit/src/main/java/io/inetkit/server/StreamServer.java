@@ -1,0 +1,251 @@
+package io.inetkit.server;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A TCP (optionally TLS) or Unix-domain stream server: one accept thread, each connection
+ * served in its own thread (see {@link Concurrency}), at most
+ * {@link ServerConfig#maxConnections()} at once. Create one with {@link Server#tcp} or
+ * {@link Server#unix}.
+ */
+public final class StreamServer implements Server {
+    /** Busy handlers run outside the connection limit; this bounds them under a flood. */
+    private static final int BUSY_LIMIT = 64;
+    private static final long MAX_BACKOFF_MILLIS = 1000;
+
+    private final ServerCore core;
+    private final ConnectionHandler handler;
+    private final ServerSocketChannel listener;
+    private final SocketAddress localAddress;
+    private final boolean unix;
+    private final UnixSocketFile socketFile;
+    private final Semaphore busySlots = new Semaphore(BUSY_LIMIT);
+    private volatile Thread loop;
+    private volatile Watchdog watchdog;
+
+    private StreamServer(ServerCore core, ConnectionHandler handler, ServerSocketChannel listener,
+            SocketAddress localAddress, boolean unix, UnixSocketFile socketFile) {
+        this.core = core;
+        this.handler = handler;
+        this.listener = listener;
+        this.localAddress = localAddress;
+        this.unix = unix;
+        this.socketFile = socketFile;
+    }
+
+    static StreamServer bind(ServerConfig config, ConnectionHandler handler) throws IOException {
+        boolean unix = config.bindAddress() instanceof UnixDomainSocketAddress;
+        if (unix) {
+            UnixSocketFile.removeStale(((UnixDomainSocketAddress) config.bindAddress()).getPath());
+        }
+        ServerSocketChannel ch = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+        try {
+            if (!unix) {
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, config.reuseAddress());
+                if (config.reusePort()) {
+                    if (!ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                        throw new IOException("SO_REUSEPORT is not supported on this platform");
+                    }
+                    ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                }
+            }
+            ch.bind(config.bindAddress(), config.backlog());
+            SocketAddress local = ch.getLocalAddress();
+            UnixSocketFile file = unix ? UnixSocketFile.created(((UnixDomainSocketAddress) local).getPath()) : null;
+            return new StreamServer(new ServerCore(config), handler, ch, local, unix, file);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public ServerConfig config() {
+        return core.config;
+    }
+
+    @Override
+    public StreamServer start() {
+        core.markStarted();
+        watchdog = Watchdog.start(core);
+        Thread t = new Thread(this::acceptLoop, core.config.name() + "-accept");
+        loop = t;
+        t.start();
+        return this;
+    }
+
+    @Override
+    public void serveForever() {
+        core.markStarted();
+        watchdog = Watchdog.start(core);
+        loop = Thread.currentThread();
+        acceptLoop();
+    }
+
+    private void acceptLoop() {
+        long backoff = 0;
+        while (core.running()) {
+            boolean permit = false;
+            if (core.overloadWaits) {
+                core.permits.acquireUninterruptibly(); // shutdown releases extra permits to wake us
+                permit = true;
+                if (!core.running()) {
+                    core.permits.release();
+                    break;
+                }
+            }
+            SocketChannel ch;
+            try {
+                ch = listener.accept();
+            } catch (ClosedChannelException e) {
+                releaseIf(permit);
+                break;
+            } catch (IOException e) {
+                releaseIf(permit);
+                if (!core.running()) {
+                    break;
+                }
+                // e.g. too many open files: back off instead of spinning on the same error
+                backoff = Math.min(Math.max(5, backoff * 2), MAX_BACKOFF_MILLIS);
+                ServerCore.LOG.log(Level.WARNING, core.config.name() + ": accept failed, retrying in " + backoff + " ms: " + e);
+                pause(backoff);
+                continue;
+            }
+            backoff = 0;
+            dispatch(ch, permit);
+        }
+    }
+
+    private void dispatch(SocketChannel ch, boolean permit) {
+        core.countAccepted();
+        if (!acceptable(ch)) {
+            core.countRejected();
+            closeQuietly(ch);
+            releaseIf(permit);
+            return;
+        }
+        if (!permit && !core.permits.tryAcquire()) {
+            refuse(ch);
+            return;
+        }
+        ConnectionTask task = new ConnectionTask(core, ch, handler, true, true, unix);
+        core.track(task, true);
+        try {
+            core.runner.execute(task);
+        } catch (Throwable t) {
+            task.abandon(t); // frees the slot although the handler never started
+        }
+    }
+
+    private boolean acceptable(SocketChannel ch) {
+        try {
+            return core.config.acceptFilter().test(ch.getRemoteAddress());
+        } catch (IOException e) {
+            return false; // the peer is already gone
+        } catch (RuntimeException e) {
+            ServerCore.LOG.log(Level.WARNING, core.config.name() + ": accept filter failed; refusing the connection", e);
+            return false;
+        }
+    }
+
+    private void refuse(SocketChannel ch) {
+        core.countRejected();
+        if (core.config.overloadPolicy() instanceof OverloadPolicy.Busy busy && busySlots.tryAcquire()) {
+            ConnectionTask task = new ConnectionTask(core, ch, busy.handler(), false, false, unix);
+            core.track(task, false);
+            try {
+                new HandlerRunner.Virtual().execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        busySlots.release();
+                    }
+                });
+            } catch (Throwable t) {
+                busySlots.release();
+                task.abandon(t);
+            }
+            return;
+        }
+        closeQuietly(ch);
+    }
+
+    private void releaseIf(boolean permit) {
+        if (permit) {
+            core.permits.release();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a refused connection
+        }
+    }
+
+    @Override
+    public boolean shutdown(Duration grace) {
+        boolean done = core.shutdown(grace, this::stopAccepting, loop);
+        Watchdog w = watchdog;
+        if (w != null) {
+            w.stop();
+        }
+        return done;
+    }
+
+    private void stopAccepting() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            ServerCore.LOG.log(Level.DEBUG, () -> core.config.name() + ": closing the listener failed: " + e);
+        } finally {
+            if (socketFile != null) {
+                socketFile.delete();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(core.config.closeGrace());
+    }
+
+    @Override
+    public Counters counters() {
+        return core.counters();
+    }
+
+    @Override
+    public ServerState state() {
+        return core.state();
+    }
+
+    @Override
+    public String toString() {
+        return "StreamServer[" + core.config.name() + " on " + localAddress + ", " + core.state() + "]";
+    }
+}
