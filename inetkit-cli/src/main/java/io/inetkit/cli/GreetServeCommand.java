@@ -49,6 +49,10 @@ final class GreetServeCommand implements Callable<Integer> {
                     out.flush();
                 });
         GreetServer server = GreetServer.start(options);
+        InetSocketAddress where = server.localAddress();
+        // stdout carries the tutorial's log, byte for byte; where we listen goes to stderr.
+        spec.commandLine().getErr().println("inet: serving greetings on "
+                + where.getAddress().getHostAddress() + ":" + where.getPort() + " (Ctrl-C stops)");
         Thread stopper = new Thread(() -> server.shutdown(Duration.ofSeconds(2)), "inet-greet-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         server.awaitTermination();
