@@ -3,4 +3,7 @@
  * for the classic Internet protocols. No run-time dependencies.
  */
 module io.inetkit {
+    requires jdk.net;
+
+    exports io.inetkit.socket;
 }
