@@ -1132,7 +1132,8 @@ public final class Socket implements AutoCloseable {
                 case INET -> "an IPv4 address";
                 case INET6 -> "an IP address";
             };
-            throw new IllegalArgumentException(op + ": a " + family + " socket needs " + need + ", got " + address);
+            throw new IllegalArgumentException(op + ": " + (family == Family.UNIX ? "a " : "an ") + family
+                    + " socket needs " + need + ", got " + address);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Python's module-level helpers: {@code create_server}, {@code create_connection}, {@code has_dualstack_ipv6}. */
@@ -83,7 +84,12 @@ public final class Sockets {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be in 1..65535, got " + port);
         }
-        InetAddress[] candidates = InetAddress.getAllByName(host);
+        return connectFirst(List.of(InetAddress.getAllByName(host)), port, timeout, source);
+    }
+
+    /** Tries each candidate in turn; the last failure carries the earlier ones as suppressed. */
+    static Socket connectFirst(List<InetAddress> candidates, int port, Duration timeout, Address.Inet source)
+            throws IOException {
         IOException last = null;
         for (InetAddress candidate : candidates) {
             Address.Inet target = new Address.Inet(candidate, port);
@@ -111,7 +117,7 @@ public final class Sockets {
             }
         }
         if (last == null) {
-            throw new UnknownHostException("no address of " + host + " fits the source address " + source);
+            throw new UnknownHostException("no address of " + candidates + " fits the source address " + source);
         }
         throw last;
     }
