@@ -5,35 +5,16 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.net.BindException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.MembershipKey;
-import java.nio.channels.NetworkChannel;
-import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A BSD socket with Python's {@code socket} semantics, over NIO channels. See the package
@@ -42,48 +23,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Timeouts</b> work as in Python: {@code null} (the default) blocks; {@link Duration#ZERO}
  * never waits and fails with {@link WouldBlockException}; a positive timeout fails with
  * {@link TimedOutException} once it has passed. A blocking socket uses a blocking channel (cheap
- * in virtual threads); a socket with a timeout uses a non-blocking channel and a selector opened
- * on first wait. Changing the timeout waits until operations in progress on other threads end.
+ * in virtual threads, which the JDK parks); a socket with a timeout uses a non-blocking channel
+ * and a selector opened on first wait. Changing the timeout waits until operations in progress
+ * on other threads end.
  *
- * <p><b>Streams.</b> A STREAM socket holds a client channel until {@link #listen(int)}, which
- * swaps in a server channel bound to the same address (the JDK cannot turn one into the
- * other). Options set before are applied to the new channel where it supports them.
+ * <p><b>STREAM sockets</b> hold a client channel until {@link #listen(int)}, which swaps in a
+ * server channel bound to the same address (the JDK cannot turn one into the other). Options set
+ * before carry over where the server channel supports them.
  *
- * <p>All methods may be called from several (virtual) threads: one may receive while another
- * sends; {@link #close()} from another thread ends a blocked operation with
- * {@link SocketClosedException}.
+ * <p><b>Threads.</b> One thread may receive while another sends; {@link #close()} from another
+ * thread ends a blocked operation with {@link SocketClosedException}. No method pins a virtual
+ * thread (locks are {@link java.util.concurrent.locks.ReentrantLock}s).
  */
 public final class Socket implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Socket.class.getName());
+    private final SocketCore core;
+    private final Binding binding;
+    private final Connecting connecting;
+    private final Transfer transfer;
+    private final Memberships memberships;
 
-    private final Family family;
-    private final Kind kind;
-    private final DatagramChannel datagram;
-    private final ReentrantLock stateLock = new ReentrantLock();
-    private final Waiter readWaiter = new Waiter();
-    private final Waiter writeWaiter = new Waiter();
-    private final Map<Option<?>, Object> userOptions = new LinkedHashMap<>(); // stateLock
-    private final Map<Membership, MembershipKey> memberships = new HashMap<>(); // stateLock
-    private volatile SocketChannel stream;
-    private volatile ServerSocketChannel server;
-    private volatile Duration timeout;
-    private volatile boolean closed;
-    private Path ownSocketFile; // stateLock
-    private Object ownSocketFileKey; // stateLock
-
-    private record Membership(InetAddress group, NetworkInterface nif) {
-    }
-
-    /** One non-blocking attempt at an operation: null means "not ready, wait and retry". */
-    private interface Step<R> {
-        R attempt() throws IOException;
-    }
-
-    private Socket(Family family, Kind kind, SocketChannel stream, DatagramChannel datagram) {
-        this.family = family;
-        this.kind = kind;
-        this.stream = stream;
-        this.datagram = datagram;
+    Socket(SocketCore core) {
+        this.core = core;
+        this.binding = new Binding(core);
+        this.connecting = new Connecting(core);
+        this.transfer = new Transfer(core);
+        this.memberships = new Memberships(core);
     }
 
     /**
@@ -102,9 +66,9 @@ public final class Socket implements AutoCloseable {
             throw new UnsupportedOperationException("UNIX DGRAM sockets are not available: the JDK has no "
                     + "Unix-domain datagram channel; use UNIX STREAM, or INET/INET6 DGRAM");
         }
-        return kind == Kind.STREAM
-                ? new Socket(family, kind, SocketChannel.open(family.protocolFamily()), null)
-                : new Socket(family, kind, null, DatagramChannel.open(family.protocolFamily()));
+        return new Socket(kind == Kind.STREAM
+                ? new SocketCore(family, kind, SocketChannel.open(family.protocolFamily()), null)
+                : new SocketCore(family, kind, null, DatagramChannel.open(family.protocolFamily())));
     }
 
     /**
@@ -113,7 +77,7 @@ public final class Socket implements AutoCloseable {
      * @return the family given to {@link #open}
      */
     public Family family() {
-        return family;
+        return core.family;
     }
 
     /**
@@ -122,51 +86,32 @@ public final class Socket implements AutoCloseable {
      * @return the kind given to {@link #open}
      */
     public Kind kind() {
-        return kind;
+        return core.kind;
     }
-
-    // ---------------------------------------------------------------- bind, listen, accept
 
     /**
      * Binds to a local address: Python's {@code bind}. For a UNIX socket, a stale socket file
-     * left by a dead server is removed first; a live server's file, or a file that is not a
-     * socket, makes the bind fail and is never deleted. The socket deletes the file it created
-     * when it closes.
+     * left by a dead server (nobody accepts a connection on it) is removed first; a live
+     * server's file, or a file that is not a socket, makes the bind fail and is never deleted.
+     * The socket deletes the file it created when it closes.
      *
      * @param address where to bind; port 0 picks a free port
      * @throws IllegalArgumentException if the address does not fit the family
      * @throws IllegalStateException if the socket is already bound or listening
-     * @throws IOException if the address is in use or not available
+     * @throws IOException if the address is in use or not available ({@link SocketFailureException}
+     *     with {@link Errno#EADDRINUSE}, {@link Errno#EADDRNOTAVAIL}...), or a file is in the way
+     *     ({@link java.net.BindException})
      */
     public void bind(Address address) throws IOException {
-        checkFamily(address, "bind");
-        stateLock.lock();
-        try {
-            ensureOpen();
-            NetworkChannel ch = current();
-            if (server != null || ch.getLocalAddress() != null) {
-                throw new IllegalStateException("socket is already bound to " + localAddress());
-            }
-            if (address instanceof Address.Unix u) {
-                UnixPaths.clearStale(u.path());
-            }
-            try {
-                ch.bind(address.toJava());
-            } catch (IOException e) {
-                throw bindFailure(e, address);
-            }
-            rememberSocketFile(ch);
-        } finally {
-            stateLock.unlock();
-        }
+        binding.bind(address);
     }
 
     /**
-     * Starts listening: Python's {@code listen}. An unbound socket binds to the wildcard address
-     * and a free port (UNIX: a fresh path in the temporary directory) first. The JDK binds and
+     * Starts listening: Python's {@code listen}. An unbound socket first binds to the wildcard
+     * address and a free port (UNIX: a fresh path in the temporary directory). The JDK binds and
      * listens in one step, so a socket bound with {@link #bind} is re-bound to the same address
-     * here; for a fixed port, another process could take it in that instant
-     * ({@link Sockets#createServer} has no such gap).
+     * here: for a fixed port another process could take it in that instant
+     * ({@link Sockets#createServer} has no such gap). If the re-bind fails the socket is closed.
      *
      * @param backlog the queue of connections not yet accepted, at least 1
      * @throws IllegalArgumentException if backlog is below 1
@@ -174,74 +119,12 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public void listen(int backlog) throws IOException {
-        stateLock.lock();
-        try {
-            checkCanListen(backlog);
-            SocketAddress where = stream.getLocalAddress();
-            listenAt(where, backlog);
-        } finally {
-            stateLock.unlock();
-        }
+        binding.listen(backlog);
     }
 
-    /** Bind and listen in one step, without the re-bind gap of {@link #listen}. */
+    /** Bind and listen in one step, for {@link Sockets#createServer}. */
     void bindAndListen(Address address, int backlog) throws IOException {
-        checkFamily(address, "bind");
-        stateLock.lock();
-        try {
-            checkCanListen(backlog);
-            if (stream.getLocalAddress() != null) {
-                throw new IllegalStateException("socket is already bound to " + localAddress());
-            }
-            if (address instanceof Address.Unix u) {
-                UnixPaths.clearStale(u.path());
-            }
-            listenAt(address.toJava(), backlog);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    private void checkCanListen(int backlog) throws IOException {
-        if (backlog < 1) {
-            throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
-        }
-        if (kind != Kind.STREAM) {
-            throw new IllegalStateException("listen needs a STREAM socket; this socket is " + family + " DGRAM");
-        }
-        ensureOpen();
-        if (server != null) {
-            throw new IllegalStateException("socket is already listening on " + localAddress());
-        }
-        if (stream.isConnected() || stream.isConnectionPending()) {
-            throw new IllegalStateException("a connected socket cannot listen");
-        }
-    }
-
-    /** Replaces the client channel with a listening server channel at {@code where} (null: any). */
-    private void listenAt(SocketAddress where, int backlog) throws IOException {
-        ServerSocketChannel srv = ServerSocketChannel.open(family.protocolFamily());
-        try {
-            OptionSupport.replay(srv, family, userOptions, true, describe());
-            SocketChannel placeholder = stream;
-            placeholder.close();
-            removeOwnSocketFile();
-            try {
-                srv.bind(where, backlog);
-            } catch (IOException e) {
-                throw bindFailure(e, where == null ? null : Address.of(where));
-            }
-            srv.configureBlocking(timeout == null);
-        } catch (IOException | RuntimeException e) {
-            srv.close();
-            close(); // the placeholder is gone: this socket cannot be used any more
-            throw e;
-        }
-        server = srv;
-        stream = null;
-        rememberSocketFile(srv);
-        readWaiter.release(); // drop selector keys of the placeholder channel
-        writeWaiter.release();
+        binding.bindAndListen(address, backlog);
     }
 
     /**
@@ -255,96 +138,37 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed or the system fails
      */
     public Accepted accept() throws IOException {
-        ServerSocketChannel srv = server;
-        if (srv == null) {
-            ensureOpen();
-            throw new IllegalStateException("accept needs a listening socket; call listen first");
-        }
-        SocketChannel ch;
-        try {
-            ch = io("accept", srv, SelectionKey.OP_ACCEPT, readWaiter, Deadline.start(timeout), srv::accept);
-        } catch (IOException e) {
-            throw failure("accept", e);
-        }
-        try {
-            ch.configureBlocking(true);
-            Address peer = Address.of(ch.getRemoteAddress());
-            return new Accepted(new Socket(family, Kind.STREAM, ch, null), peer);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
+        return binding.accept();
     }
 
-    // ---------------------------------------------------------------- connect
-
     /**
-     * Connects: Python's {@code connect}. A DGRAM socket only sets its default peer. A
-     * non-blocking socket starts the connection and throws {@link WouldBlockException} with
-     * {@link Errno#EINPROGRESS}; calling again finishes it (or throws with
-     * {@link Errno#EALREADY} while it is still pending). After a failed connect the socket can
-     * connect again (with the options set so far, but unbound).
+     * Connects: Python's {@code connect}. A DGRAM socket only sets (or changes) its default
+     * peer. A non-blocking socket starts the connection and throws {@link WouldBlockException}
+     * with {@link Errno#EINPROGRESS}; calling again finishes it, waiting per the timeout then in
+     * force (or throws with {@link Errno#EALREADY} while still non-blocking and pending). After
+     * a refused or failed connect the socket can connect again: it keeps its options but not
+     * its bound address.
      *
      * @param address the peer
      * @throws IllegalArgumentException if the address does not fit the family
      * @throws IllegalStateException if the socket is listening or already connected
-     * @throws ConnectFailedException if refused, unreachable...
+     * @throws ConnectFailedException if refused, unreachable... (message like
+     *     {@code connection refused: 127.0.0.1:1234})
      * @throws TimedOutException if not connected within the timeout
      * @throws WouldBlockException if non-blocking and not connected yet
      * @throws IOException if the socket is closed
      */
     public void connect(Address address) throws IOException {
-        checkFamily(address, "connect");
-        if (kind == Kind.DGRAM) {
-            connectDatagram(address);
-            return;
-        }
-        SocketChannel ch;
-        stateLock.lock();
-        try {
-            ensureOpen();
-            if (server != null) {
-                throw new IllegalStateException("a listening socket cannot connect");
-            }
-            ch = stream;
-            if (ch.isConnected()) {
-                throw new IllegalStateException("socket is already connected to " + peerAddress());
-            }
-        } finally {
-            stateLock.unlock();
-        }
-        Deadline deadline = Deadline.start(timeout);
-        String what = "connect to " + address;
-        try {
-            boolean done;
-            if (ch.isConnectionPending()) {
-                done = ch.finishConnect();
-                if (!done && deadline.nonBlocking()) {
-                    throw new WouldBlockException(Errno.EALREADY, what + " is still in progress");
-                }
-            } else {
-                done = ch.connect(address.toJava());
-                if (!done && deadline.nonBlocking()) {
-                    throw new WouldBlockException(Errno.EINPROGRESS, what + " has started; call connect again to finish");
-                }
-            }
-            if (!done) {
-                io(what, ch, SelectionKey.OP_CONNECT, writeWaiter, deadline,
-                        () -> ch.finishConnect() ? Boolean.TRUE : null);
-            }
-        } catch (WouldBlockException | TimedOutException e) {
-            throw e;
-        } catch (IOException e) {
-            throw connectFailure(e, address);
-        }
+        connecting.connect(address);
     }
 
     /**
      * Connects and reports the outcome as a code: Python's {@code connect_ex}. It never throws
-     * for a network failure: {@link Errno#OK}, {@link Errno#ECONNREFUSED},
-     * {@link Errno#ETIMEDOUT} (also when this socket's timeout expires; CPython says EAGAIN
-     * there), {@link Errno#EINPROGRESS}/{@link Errno#EALREADY} when non-blocking,
-     * {@link Errno#EISCONN} when already connected, {@link Errno#EBADF} when closed...
+     * for a network failure: {@link Errno#OK}, {@link Errno#ECONNREFUSED}, {@link Errno#ENOENT}
+     * (no such UNIX path), {@link Errno#EHOSTUNREACH}, {@link Errno#ENETUNREACH},
+     * {@link Errno#ETIMEDOUT} (also when this socket's timeout expires, where CPython says
+     * EAGAIN), {@link Errno#EINPROGRESS}/{@link Errno#EALREADY} when non-blocking,
+     * {@link Errno#EISCONN} when already connected, {@link Errno#EBADF} when closed.
      *
      * @param address the peer
      * @return the outcome
@@ -352,92 +176,24 @@ public final class Socket implements AutoCloseable {
      * @throws IllegalStateException if the socket is listening
      */
     public Errno connectEx(Address address) {
-        checkFamily(address, "connect");
-        if (kind == Kind.STREAM && !closed) {
-            SocketChannel ch = stream;
-            if (ch != null && ch.isConnected()) {
-                return Errno.EISCONN;
-            }
-        }
-        try {
-            connect(address);
-            return Errno.OK;
-        } catch (IOException e) {
-            return Errno.fromException(e);
-        }
+        return connecting.connectEx(address);
     }
-
-    private void connectDatagram(Address address) throws IOException {
-        stateLock.lock();
-        try {
-            ensureOpen();
-            if (datagram.isConnected()) {
-                datagram.disconnect();
-            }
-            datagram.connect(address.toJava());
-        } catch (IOException e) {
-            throw connectFailure(e, address);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    private IOException connectFailure(IOException e, Address address) {
-        if (e instanceof ClosedChannelException && closed) {
-            return failure("connect", e);
-        }
-        IOException result = e instanceof ConnectFailedException ? e
-                : new ConnectFailedException(Errno.fromException(e), address, e);
-        reopenAfterFailedConnect();
-        return result;
-    }
-
-    /** NIO closes a channel whose connect failed; Python's socket stays usable, so get a new one. */
-    private void reopenAfterFailedConnect() {
-        stateLock.lock();
-        try {
-            SocketChannel old = stream;
-            if (closed || kind != Kind.STREAM || old == null || old.isOpen()) {
-                return;
-            }
-            SocketChannel fresh = SocketChannel.open(family.protocolFamily());
-            try {
-                OptionSupport.replay(fresh, family, userOptions, true, describe());
-                fresh.configureBlocking(timeout == null);
-            } catch (IOException | RuntimeException e) {
-                fresh.close();
-                throw e;
-            }
-            stream = fresh;
-            readWaiter.release();
-            writeWaiter.release();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot reopen socket after failed connect", e);
-        } finally {
-            stateLock.unlock();
-        }
-    }
-
-    // ---------------------------------------------------------------- receive
 
     /**
      * Receives up to {@code bufsize} bytes: Python's {@code recv}. A STREAM socket returns an
-     * empty array at end of stream; a DGRAM socket returns one datagram (truncated to bufsize).
+     * empty array at end of stream; a DGRAM socket returns one datagram (cut to bufsize; an
+     * empty datagram is an empty array).
      *
      * @param bufsize the most bytes to return, 0 or more
      * @return the bytes received; empty at end of stream
      * @throws IllegalStateException if a STREAM socket is not connected
      * @throws WouldBlockException if non-blocking and nothing is there
      * @throws TimedOutException if nothing arrived within the timeout
-     * @throws IOException if the connection fails or the socket is closed
+     * @throws IOException if the connection fails ({@link SocketFailureException} with its
+     *     {@link Errno}) or the socket is closed ({@link SocketClosedException})
      */
     public byte[] recv(int bufsize) throws IOException {
-        if (bufsize < 0) {
-            throw new IllegalArgumentException("bufsize must not be negative, got " + bufsize);
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(bufsize);
-        int n = recvInto(buffer);
-        return Arrays.copyOf(buffer.array(), n);
+        return transfer.recv(bufsize);
     }
 
     /**
@@ -445,32 +201,11 @@ public final class Socket implements AutoCloseable {
      * limit and advances the position.
      *
      * @param buffer where to put the bytes
-     * @return the number of bytes received; 0 at end of stream (or for an empty buffer)
+     * @return the number of bytes received; 0 at end of stream (or for a full buffer)
      * @throws IOException as {@link #recv(int)}
      */
     public int recvInto(ByteBuffer buffer) throws IOException {
-        Objects.requireNonNull(buffer, "buffer");
-        if (buffer.isReadOnly()) {
-            throw new IllegalArgumentException("cannot receive into a read-only buffer");
-        }
-        if (kind == Kind.DGRAM) {
-            int start = buffer.position();
-            receiveDatagram(buffer, "recv");
-            return buffer.position() - start;
-        }
-        SocketChannel ch = connectedStream("recv");
-        if (!buffer.hasRemaining()) {
-            return 0;
-        }
-        try {
-            int n = io("recv", ch, SelectionKey.OP_READ, readWaiter, Deadline.start(timeout), () -> {
-                int r = ch.read(buffer);
-                return r == 0 ? null : r;
-            });
-            return Math.max(n, 0);
-        } catch (IOException e) {
-            throw failure("recv", e);
-        }
+        return transfer.recvInto(buffer);
     }
 
     /**
@@ -484,47 +219,27 @@ public final class Socket implements AutoCloseable {
      */
     public int recvInto(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        return recvInto(ByteBuffer.wrap(bytes, offset, length));
+        return transfer.recvInto(ByteBuffer.wrap(bytes, offset, length));
     }
 
     /**
      * Receives data and its sender: Python's {@code recvfrom}. For a STREAM socket the sender
      * is the peer.
      *
-     * @param bufsize the most bytes to return (a longer datagram is truncated)
+     * @param bufsize the most bytes to return (a longer datagram is cut)
      * @return the bytes and who sent them
      * @throws IOException as {@link #recv(int)}
      */
     public Datagram recvFrom(int bufsize) throws IOException {
-        if (bufsize < 0) {
-            throw new IllegalArgumentException("bufsize must not be negative, got " + bufsize);
-        }
-        if (kind == Kind.STREAM) {
-            byte[] data = recv(bufsize);
-            return new Datagram(data, peerAddress());
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(bufsize);
-        SocketAddress from = receiveDatagram(buffer, "recvFrom");
-        return new Datagram(Arrays.copyOf(buffer.array(), buffer.position()), Address.of(from));
+        return transfer.recvFrom(bufsize);
     }
-
-    private SocketAddress receiveDatagram(ByteBuffer buffer, String op) throws IOException {
-        ensureOpen();
-        DatagramChannel ch = datagram;
-        try {
-            return io(op, ch, SelectionKey.OP_READ, readWaiter, Deadline.start(timeout), () -> ch.receive(buffer));
-        } catch (IOException e) {
-            throw failure(op, e);
-        }
-    }
-
-    // ---------------------------------------------------------------- send
 
     /**
      * Sends bytes: Python's {@code send}. A blocking STREAM socket sends them all; with a
-     * timeout or non-blocking it may send fewer (never zero: if nothing fits it throws
-     * {@link WouldBlockException} or {@link TimedOutException}). A DGRAM socket must be
-     * connected and sends one datagram.
+     * timeout or non-blocking it may send fewer, but never none: when nothing fits it throws
+     * {@link WouldBlockException} or {@link TimedOutException}. A DGRAM socket must be connected
+     * and sends one datagram (the JDK sends no empty datagram on a connected channel: use
+     * {@link #sendTo} for that).
      *
      * @param buffer the bytes from position to limit; the position advances
      * @return how many bytes were sent
@@ -532,24 +247,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the connection fails, times out or would block
      */
     public int send(ByteBuffer buffer) throws IOException {
-        Objects.requireNonNull(buffer, "buffer");
-        if (kind == Kind.DGRAM) {
-            ensureOpen();
-            SocketAddress peer = datagram.getRemoteAddress();
-            if (peer == null) {
-                throw new IllegalStateException("send on an unconnected DGRAM socket; connect first or use sendTo");
-            }
-            return sendDatagram(buffer, peer, "send", Deadline.start(timeout));
-        }
-        SocketChannel ch = connectedStream("send");
-        if (!buffer.hasRemaining()) {
-            return 0;
-        }
-        try {
-            return writeSome(ch, buffer, Deadline.start(timeout), "send");
-        } catch (IOException e) {
-            throw failure("send", e);
-        }
+        return transfer.send(buffer);
     }
 
     /**
@@ -563,7 +261,7 @@ public final class Socket implements AutoCloseable {
      */
     public int send(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        return send(ByteBuffer.wrap(bytes, offset, length));
+        return transfer.send(ByteBuffer.wrap(bytes, offset, length));
     }
 
     /**
@@ -585,27 +283,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the connection fails, times out or would block
      */
     public void sendAll(ByteBuffer buffer) throws IOException {
-        Objects.requireNonNull(buffer, "buffer");
-        if (kind == Kind.DGRAM) {
-            send(buffer);
-            return;
-        }
-        SocketChannel ch = connectedStream("sendAll");
-        Deadline deadline = Deadline.start(timeout);
-        int total = buffer.remaining();
-        try {
-            while (buffer.hasRemaining()) {
-                writeSome(ch, buffer, deadline, "sendAll");
-            }
-        } catch (WouldBlockException e) {
-            throw new WouldBlockException(Errno.EAGAIN, "sendAll sent " + (total - buffer.remaining())
-                    + " of " + total + " bytes; the rest would block");
-        } catch (TimedOutException e) {
-            throw new TimedOutException("sendAll timed out after " + deadline.describe() + " having sent "
-                    + (total - buffer.remaining()) + " of " + total + " bytes");
-        } catch (IOException e) {
-            throw failure("sendAll", e);
-        }
+        transfer.sendAll(buffer);
     }
 
     /**
@@ -618,7 +296,7 @@ public final class Socket implements AutoCloseable {
      */
     public void sendAll(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        sendAll(ByteBuffer.wrap(bytes, offset, length));
+        transfer.sendAll(ByteBuffer.wrap(bytes, offset, length));
     }
 
     /**
@@ -641,7 +319,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if it cannot be sent, times out or would block
      */
     public int sendTo(byte[] bytes, Address target) throws IOException {
-        return sendTo(ByteBuffer.wrap(bytes), target);
+        return transfer.sendTo(ByteBuffer.wrap(bytes), target);
     }
 
     /**
@@ -653,42 +331,8 @@ public final class Socket implements AutoCloseable {
      * @throws IOException as {@link #sendTo(byte[], Address)}
      */
     public int sendTo(ByteBuffer buffer, Address target) throws IOException {
-        Objects.requireNonNull(buffer, "buffer");
-        checkFamily(target, "sendTo");
-        if (kind != Kind.DGRAM) {
-            throw new IllegalStateException("sendTo needs a DGRAM socket; use send on a STREAM socket");
-        }
-        ensureOpen();
-        SocketAddress peer = datagram.getRemoteAddress();
-        if (peer != null && !peer.equals(target.toJava())) {
-            throw new IllegalStateException("DGRAM socket is connected to " + Address.of(peer)
-                    + "; cannot sendTo " + target);
-        }
-        return sendDatagram(buffer, target.toJava(), "sendTo " + target, Deadline.start(timeout));
+        return transfer.sendTo(buffer, target);
     }
-
-    private int writeSome(SocketChannel ch, ByteBuffer buffer, Deadline deadline, String op) throws IOException {
-        return io(op, ch, SelectionKey.OP_WRITE, writeWaiter, deadline, () -> {
-            int n = ch.write(buffer);
-            return n == 0 ? null : n;
-        });
-    }
-
-    private int sendDatagram(ByteBuffer buffer, SocketAddress target, String op, Deadline deadline)
-            throws IOException {
-        DatagramChannel ch = datagram;
-        int length = buffer.remaining();
-        try {
-            return io(op, ch, SelectionKey.OP_WRITE, writeWaiter, deadline, () -> {
-                int n = ch.send(buffer, target);
-                return n == 0 && length > 0 ? null : n;
-            });
-        } catch (IOException e) {
-            throw failure(op, e);
-        }
-    }
-
-    // ---------------------------------------------------------------- shutdown, close
 
     /**
      * Shuts down one or both directions of a connected STREAM socket: Python's
@@ -700,21 +344,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the system fails
      */
     public void shutdown(Shutdown how) throws IOException {
-        Objects.requireNonNull(how, "how");
-        if (kind != Kind.STREAM) {
-            throw new IllegalStateException("shutdown needs a connected STREAM socket; this socket is DGRAM");
-        }
-        SocketChannel ch = connectedStream("shutdown");
-        try {
-            if (how != Shutdown.WRITE) {
-                ch.shutdownInput();
-            }
-            if (how != Shutdown.READ) {
-                ch.shutdownOutput();
-            }
-        } catch (IOException e) {
-            throw failure("shutdown " + how, e);
-        }
+        transfer.shutdown(how);
     }
 
     /**
@@ -724,27 +354,7 @@ public final class Socket implements AutoCloseable {
      */
     @Override
     public void close() {
-        stateLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            closeQuietly(stream);
-            closeQuietly(server);
-            closeQuietly(datagram);
-            memberships.clear();
-            removeOwnSocketFile();
-        } finally {
-            stateLock.unlock();
-        }
-        // After the channels: wakes timed waiters, and the selector close frees the descriptors.
-        try {
-            readWaiter.close();
-            writeWaiter.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing selector failed", e);
-        }
+        core.close();
     }
 
     /**
@@ -753,7 +363,7 @@ public final class Socket implements AutoCloseable {
      * @return true once closed
      */
     public boolean isClosed() {
-        return closed;
+        return core.closed;
     }
 
     /**
@@ -762,7 +372,7 @@ public final class Socket implements AutoCloseable {
      * @return true after {@link #listen(int)}, until closed
      */
     public boolean isListening() {
-        return !closed && server != null;
+        return core.isListening();
     }
 
     /**
@@ -771,17 +381,8 @@ public final class Socket implements AutoCloseable {
      * @return true if {@link #peerAddress()} would answer
      */
     public boolean isConnected() {
-        if (closed) {
-            return false;
-        }
-        if (kind == Kind.DGRAM) {
-            return datagram.isConnected();
-        }
-        SocketChannel ch = stream;
-        return ch != null && ch.isConnected();
+        return core.isConnected();
     }
-
-    // ---------------------------------------------------------------- addresses
 
     /**
      * The peer's address: Python's {@code getpeername}.
@@ -791,14 +392,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed
      */
     public Address peerAddress() throws IOException {
-        ensureOpen();
-        SocketChannel ch = stream;
-        SocketAddress remote = kind == Kind.DGRAM ? datagram.getRemoteAddress()
-                : ch == null ? null : ch.getRemoteAddress();
-        if (remote == null) {
-            throw new IllegalStateException("socket is not connected");
-        }
-        return Address.of(remote);
+        return core.peerAddress();
     }
 
     /**
@@ -809,19 +403,8 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed
      */
     public Address localAddress() throws IOException {
-        ensureOpen();
-        SocketAddress local = current().getLocalAddress();
-        if (local != null) {
-            return Address.of(local);
-        }
-        return switch (family) {
-            case INET -> new Address.Inet(InetAddress.getByAddress(new byte[4]), 0);
-            case INET6 -> new Address.Inet(InetAddress.getByAddress(new byte[16]), 0);
-            case UNIX -> new Address.Unix(Path.of(""));
-        };
+        return core.localAddress();
     }
-
-    // ---------------------------------------------------------------- options, timeout, fileno
 
     /**
      * Sets an option: Python's {@code setsockopt}. Options set before {@link #listen(int)} or
@@ -835,16 +418,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed or the system refuses
      */
     public <T> void setOption(Option<T> option, T value) throws IOException {
-        Objects.requireNonNull(option, "option");
-        Objects.requireNonNull(value, "value");
-        stateLock.lock();
-        try {
-            ensureOpen();
-            OptionSupport.set(current(), family, option, value, describe());
-            userOptions.put(option, value);
-        } finally {
-            stateLock.unlock();
-        }
+        core.setOption(option, value);
     }
 
     /**
@@ -857,9 +431,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed
      */
     public <T> T getOption(Option<T> option) throws IOException {
-        Objects.requireNonNull(option, "option");
-        ensureOpen();
-        return OptionSupport.get(current(), family, option, describe());
+        return core.getOption(option);
     }
 
     /**
@@ -868,7 +440,7 @@ public final class Socket implements AutoCloseable {
      * @return null for blocking, {@link Duration#ZERO} for non-blocking, or the timeout
      */
     public Duration timeout() {
-        return timeout;
+        return core.timeout;
     }
 
     /**
@@ -879,27 +451,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the channel's mode cannot be changed
      */
     public void setTimeout(Duration timeout) throws IOException {
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
-        }
-        stateLock.lock();
-        try {
-            this.timeout = timeout;
-            if (closed) {
-                return;
-            }
-            SelectableChannel ch = (SelectableChannel) current();
-            boolean blocking = timeout == null;
-            if (ch.isBlocking() != blocking) {
-                if (blocking) {
-                    readWaiter.release(); // a registered channel cannot turn blocking
-                    writeWaiter.release();
-                }
-                ch.configureBlocking(blocking);
-            }
-        } finally {
-            stateLock.unlock();
-        }
+        core.setTimeout(timeout);
     }
 
     /**
@@ -910,7 +462,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the channel's mode cannot be changed
      */
     public void setBlocking(boolean blocking) throws IOException {
-        setTimeout(blocking ? null : Duration.ZERO);
+        core.setTimeout(blocking ? null : Duration.ZERO);
     }
 
     /**
@@ -919,23 +471,22 @@ public final class Socket implements AutoCloseable {
      * @return whether operations may wait
      */
     public boolean isBlocking() {
-        Duration t = timeout;
+        Duration t = core.timeout;
         return t == null || !t.isZero();
     }
 
     /**
-     * The OS file descriptor: Python's {@code fileno}. The JDK keeps it internal: this returns
-     * it only when the JVM runs with {@code --add-opens java.base/sun.nio.ch=io.inetkit} (or
-     * {@code =ALL-UNNAMED} on the class path); otherwise, and after close, it returns -1. It may
-     * change at {@link #listen(int)}, which replaces the channel.
+     * The OS file descriptor: Python's {@code fileno}. The JDK keeps it internal, so this
+     * returns it only when the JVM runs with {@code --add-opens java.base/sun.nio.ch=io.inetkit}
+     * (or {@code =ALL-UNNAMED} on the class path). Otherwise, and after close, it returns -1.
+     * No JVM flag is required for anything else. The number changes at {@link #listen(int)}
+     * and after a failed connect, which replace the channel.
      *
      * @return the descriptor, or -1
      */
     public int fileno() {
-        return closed ? -1 : Descriptors.of(current());
+        return core.fileno();
     }
-
-    // ---------------------------------------------------------------- multicast
 
     /**
      * Joins a multicast group on a DGRAM socket (Python: {@code IP_ADD_MEMBERSHIP}).
@@ -943,26 +494,11 @@ public final class Socket implements AutoCloseable {
      * @param group the multicast address
      * @param nif the interface to receive on
      * @throws IllegalArgumentException if the address is not multicast
-     * @throws IllegalStateException on a STREAM socket
+     * @throws IllegalStateException on a STREAM socket, or if already a member
      * @throws IOException if the system refuses
      */
     public void joinGroup(InetAddress group, NetworkInterface nif) throws IOException {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(nif, "nif");
-        requireMulticast(group);
-        stateLock.lock();
-        try {
-            ensureOpen();
-            Membership m = new Membership(group, nif);
-            if (memberships.containsKey(m)) {
-                throw new IllegalStateException("already a member of " + group.getHostAddress() + " on " + nif.getName());
-            }
-            memberships.put(m, datagram.join(group, nif));
-        } catch (IOException e) {
-            throw failure("join multicast group " + group.getHostAddress() + " on " + nif.getName(), e);
-        } finally {
-            stateLock.unlock();
-        }
+        memberships.join(group, nif);
     }
 
     /**
@@ -974,32 +510,8 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the socket is closed
      */
     public void leaveGroup(InetAddress group, NetworkInterface nif) throws IOException {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(nif, "nif");
-        requireMulticast(group);
-        stateLock.lock();
-        try {
-            ensureOpen();
-            MembershipKey key = memberships.remove(new Membership(group, nif));
-            if (key == null) {
-                throw new IllegalStateException("not a member of " + group.getHostAddress() + " on " + nif.getName());
-            }
-            key.drop();
-        } finally {
-            stateLock.unlock();
-        }
+        memberships.leave(group, nif);
     }
-
-    private void requireMulticast(InetAddress group) {
-        if (kind != Kind.DGRAM) {
-            throw new IllegalStateException("multicast groups need a DGRAM socket");
-        }
-        if (!group.isMulticastAddress()) {
-            throw new IllegalArgumentException(group.getHostAddress() + " is not a multicast address");
-        }
-    }
-
-    // ---------------------------------------------------------------- streams (makefile)
 
     /**
      * A byte stream that receives from this socket (Python: {@code makefile('rb')}). It follows
@@ -1043,178 +555,9 @@ public final class Socket implements AutoCloseable {
         return new BufferedWriter(new OutputStreamWriter(outputStream(), charset));
     }
 
-    /** Family, kind and addresses, for logs. */
+    /** Family, kind and addresses, for logs: {@code Socket[INET STREAM 127.0.0.1:5000 -> 127.0.0.1:80]}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Socket[").append(family).append(' ').append(kind);
-        if (closed) {
-            return s.append(" closed]").toString();
-        }
-        try {
-            SocketAddress local = current().getLocalAddress();
-            if (local != null) {
-                s.append(' ').append(Address.of(local));
-            }
-            if (isListening()) {
-                s.append(" listening");
-            } else if (isConnected()) {
-                s.append(" -> ").append(peerAddress());
-            }
-        } catch (IOException | RuntimeException e) {
-            s.append(" ?");
-        }
-        return s.append(']').toString();
-    }
-
-    // ---------------------------------------------------------------- internals
-
-    /** The channel this socket uses now (each kind is also a SelectableChannel). */
-    private NetworkChannel current() {
-        if (datagram != null) {
-            return datagram;
-        }
-        ServerSocketChannel srv = server;
-        return srv != null ? srv : stream;
-    }
-
-    /**
-     * Runs a step; if it is not ready, waits per the deadline and retries. A blocking channel
-     * just blocks inside the step.
-     */
-    private static <R> R io(String what, SelectableChannel ch, int ops, Waiter waiter, Deadline deadline,
-            Step<R> step) throws IOException {
-        R result = step.attempt();
-        if (result != null || ch.isBlocking()) {
-            return result;
-        }
-        if (deadline.nonBlocking()) {
-            throw new WouldBlockException(Errno.EAGAIN, what + " would block");
-        }
-        while (true) {
-            if (!waiter.await(ch, ops, deadline)) {
-                throw new TimedOutException(what + " timed out after " + deadline.describe());
-            }
-            result = step.attempt();
-            if (result != null) {
-                return result;
-            }
-        }
-    }
-
-    private SocketChannel connectedStream(String op) throws IOException {
-        ensureOpen();
-        if (server != null) {
-            throw new IllegalStateException(op + " on a listening socket; accept a connection first");
-        }
-        SocketChannel ch = stream;
-        if (!ch.isConnected()) {
-            throw new IllegalStateException(op + " needs a connected socket; call connect first");
-        }
-        return ch;
-    }
-
-    private void ensureOpen() throws SocketClosedException {
-        if (closed) {
-            throw new SocketClosedException("socket is closed");
-        }
-    }
-
-    private void checkFamily(Address address, String op) {
-        Objects.requireNonNull(address, "address");
-        boolean fits = switch (family) {
-            case UNIX -> address instanceof Address.Unix;
-            case INET -> address instanceof Address.Inet i && i.host() instanceof Inet4Address;
-            case INET6 -> address instanceof Address.Inet; // IPv4 works through the dual stack
-        };
-        if (!fits) {
-            String need = switch (family) {
-                case UNIX -> "a path";
-                case INET -> "an IPv4 address";
-                case INET6 -> "an IP address";
-            };
-            throw new IllegalArgumentException(op + ": " + (family == Family.UNIX ? "a " : "an ") + family
-                    + " socket needs " + need + ", got " + address);
-        }
-    }
-
-    /** "an INET STREAM socket", "a listening INET6 STREAM socket". */
-    private String describe() {
-        String article = family == Family.INET || family == Family.INET6 ? "an " : "a ";
-        return server != null ? "a listening " + family + " " + kind + " socket"
-                : article + family + " " + kind + " socket";
-    }
-
-    /** Turns JDK exceptions into this package's, with a message that says what failed. */
-    private IOException failure(String op, IOException e) {
-        return switch (e) {
-            case WouldBlockException w -> w;
-            case TimedOutException t -> t;
-            case SocketClosedException c -> c;
-            case ConnectFailedException c -> c;
-            case SocketFailureException f -> f;
-            case ClosedByInterruptException c -> new SocketClosedException(op + " was interrupted; the socket is closed");
-            case AsynchronousCloseException c -> new SocketClosedException("socket closed by another thread during " + op);
-            case ClosedChannelException c -> new SocketClosedException("socket is closed");
-            case InterruptedIOException i -> i;
-            default -> {
-                Errno errno = Errno.fromException(e);
-                yield new SocketFailureException(errno, op + peerSuffix() + " failed: " + errno.description()
-                        + " (" + errno.name() + ")", e);
-            }
-        };
-    }
-
-    private String peerSuffix() {
-        try {
-            return isConnected() ? " (peer " + peerAddress() + ")" : "";
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static IOException bindFailure(IOException e, Address address) {
-        if (e instanceof BindException || e instanceof SocketFailureException) {
-            Errno errno = Errno.fromException(e);
-            return new SocketFailureException(errno, "cannot bind " + (address == null ? "" : address) + ": "
-                    + errno.description() + " (" + errno.name() + ")", e);
-        }
-        if (e instanceof java.net.SocketException) {
-            Errno errno = Errno.fromException(e);
-            return new SocketFailureException(errno, "cannot bind " + address + ": " + errno.description()
-                    + " (" + errno.name() + ")", e);
-        }
-        return e;
-    }
-
-    private void rememberSocketFile(NetworkChannel ch) throws IOException {
-        if (family == Family.UNIX && ch.getLocalAddress() instanceof UnixDomainSocketAddress u
-                && !u.getPath().toString().isEmpty()) {
-            ownSocketFile = u.getPath();
-            ownSocketFileKey = UnixPaths.fileKey(u.getPath());
-        }
-    }
-
-    private void removeOwnSocketFile() {
-        Path path = ownSocketFile;
-        if (path == null) {
-            return;
-        }
-        ownSocketFile = null;
-        try {
-            UnixPaths.removeOwn(path, ownSocketFileKey);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete socket file " + path, e);
-        }
-    }
-
-    private static void closeQuietly(java.nio.channels.Channel ch) {
-        if (ch == null) {
-            return;
-        }
-        try {
-            ch.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing channel failed", e);
-        }
+        return core.toString();
     }
 }

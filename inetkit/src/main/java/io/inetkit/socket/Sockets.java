@@ -147,7 +147,8 @@ public final class Sockets {
         if (Boolean.getBoolean("java.net.preferIPv4Stack")) {
             return false;
         }
-        try (Socket probe = Socket.open(Family.INET6, Kind.STREAM)) {
+        try {
+            Socket.open(Family.INET6, Kind.STREAM).close();
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             return false;
