@@ -139,7 +139,7 @@ final class Binding {
         if (e instanceof SocketException) {
             Errno errno = Errno.fromException(e);
             return new SocketFailureException(errno, "cannot bind " + (address == null ? "any address" : address)
-                    + ": " + errno.description() + " (" + errno.name() + ")", e);
+                    + ": " + SocketCore.explain(errno, e), e);
         }
         return e;
     }

@@ -24,7 +24,7 @@ final class OptionSupport {
         } catch (IOException e) {
             Errno errno = Errno.fromException(e);
             throw new SocketFailureException(errno, "cannot set " + option.name() + " on " + what + ": "
-                    + errno.description() + " (" + errno.name() + ")", e);
+                    + SocketCore.explain(errno, e), e);
         }
     }
 

@@ -122,10 +122,15 @@ final class SocketCore {
             case InterruptedIOException i -> i;
             default -> {
                 Errno errno = Errno.fromException(e);
-                yield new SocketFailureException(errno, op + peerSuffix() + " failed: " + errno.description()
-                        + " (" + errno.name() + ")", e);
+                yield new SocketFailureException(errno, op + peerSuffix() + " failed: " + explain(errno, e), e);
             }
         };
+    }
+
+    /** "connection reset by peer (ECONNRESET)"; for EIO the JDK's own words say more. */
+    static String explain(Errno errno, IOException e) {
+        String text = errno == Errno.EIO && e.getMessage() != null ? e.getMessage() : errno.description();
+        return text + " (" + errno.name() + ")";
     }
 
     private String peerSuffix() {
@@ -212,12 +217,25 @@ final class SocketCore {
     /** Blocking channel for no timeout, non-blocking (with selector waits) otherwise. */
     void applyBlockingMode(SelectableChannel ch) throws IOException {
         boolean blocking = timeout == null;
-        if (ch.isBlocking() != blocking) {
-            if (blocking) {
-                readWaiter.release(); // a channel registered with a selector cannot turn blocking
-                writeWaiter.release();
+        if (ch.isBlocking() == blocking) {
+            return;
+        }
+        if (!blocking) {
+            ch.configureBlocking(false);
+            return;
+        }
+        // A channel registered with a selector cannot turn blocking: drop the selectors, and keep
+        // waiters in other threads from registering again until the switch is done.
+        readWaiter.suspend();
+        try {
+            writeWaiter.suspend();
+            try {
+                ch.configureBlocking(true);
+            } finally {
+                writeWaiter.resume();
             }
-            ch.configureBlocking(blocking);
+        } finally {
+            readWaiter.resume();
         }
     }
 

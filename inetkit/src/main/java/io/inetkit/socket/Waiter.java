@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * released when the socket turns blocking or closes.
  */
 final class Waiter {
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock(true); // fair: suspend() must not starve
     private volatile Selector selector; // written under lock
     private volatile boolean closed;
 
@@ -38,6 +38,9 @@ final class Waiter {
         try {
             if (closed) {
                 throw new SocketClosedException("socket is closed");
+            }
+            if (channel.isBlocking()) {
+                return true; // the timeout was removed meanwhile: the caller's retry blocks
             }
             Selector s = selector;
             if (s == null) {
@@ -84,6 +87,33 @@ final class Waiter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Stops waits and holds them off until {@link #resume()}, so the channel can turn blocking
+     * without a waiter registering it again in between.
+     */
+    void suspend() throws IOException {
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+        lock.lock();
+        try {
+            if (selector != null) {
+                Selector old = selector;
+                selector = null;
+                old.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    /** Ends {@link #suspend()}. */
+    void resume() {
+        lock.unlock();
     }
 
     /** Wakes any waiter and closes the selector for good. */

@@ -99,6 +99,28 @@ class TimeoutTest {
     }
 
     @Test
+    void removingTheTimeoutWhileAnotherThreadWaitsKeepsItWaiting() throws Exception {
+        try (Loopback.Pair p = Loopback.pair(Family.INET, dir)) {
+            p.client().setTimeout(Duration.ofSeconds(30));
+            CompletableFuture<byte[]> got = new CompletableFuture<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    got.complete(p.client().recv(10));
+                } catch (Exception e) {
+                    got.completeExceptionally(e);
+                }
+            });
+            Loopback.awaitParked(reader);
+            p.client().setTimeout(null); // turns the channel blocking under the waiting reader
+            assertThat(p.client().timeout()).isNull();
+            p.server().sendAll(new byte[] {4, 2});
+            assertThat(got.get()).containsExactly(4, 2);
+            p.client().setTimeout(Duration.ofMillis(50)); // and back: waits work again
+            assertThatThrownBy(() -> p.client().recv(1)).isInstanceOf(TimedOutException.class);
+        }
+    }
+
+    @Test
     void acceptWouldBlockThenTimesOutThenSucceeds() throws Exception {
         try (Socket listener = Loopback.listener(Family.INET, dir)) {
             listener.setBlocking(false);
