@@ -1,11 +1,14 @@
 package io.inetkit.socket;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Waiter {
     private final ReentrantLock lock = new ReentrantLock(true); // fair: suspend() must not starve
+    /** Threads that want the lock to drop the selector; a waiter seeing one does not select. */
+    private final AtomicInteger interrupters = new AtomicInteger();
     private volatile Selector selector; // written under lock
     private volatile boolean closed;
 
@@ -33,7 +38,7 @@ final class Waiter {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting on the socket");
+            throw new InterruptedIOException("interrupted while waiting on the socket");
         }
         try {
             if (closed) {
@@ -53,6 +58,11 @@ final class Waiter {
             } else {
                 key.interestOps(ops);
             }
+            // Checked after publishing the selector: either suspend() sees it and wakes it
+            // (a wakeup before select is kept), or we see suspend() here.
+            if (interrupters.get() > 0) {
+                return true;
+            }
             if (deadline.infinite()) {
                 s.select();
             } else {
@@ -65,25 +75,8 @@ final class Waiter {
             }
             s.selectedKeys().clear();
             return true;
-        } catch (ClosedSelectorException | java.nio.channels.CancelledKeyException e) {
+        } catch (ClosedSelectorException | CancelledKeyException e) {
             throw new SocketClosedException("socket closed while waiting");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Closes the selector so the channel can turn blocking again; a later wait reopens it. */
-    void release() throws IOException {
-        Selector s = selector;
-        if (s != null) {
-            s.wakeup();
-        }
-        lock.lock();
-        try {
-            if (selector != null) {
-                selector.close();
-                selector = null;
-            }
         } finally {
             lock.unlock();
         }
@@ -94,15 +87,20 @@ final class Waiter {
      * without a waiter registering it again in between.
      */
     void suspend() throws IOException {
-        Selector s = selector;
-        if (s != null) {
-            s.wakeup();
-        }
-        lock.lock();
+        interrupters.incrementAndGet();
         try {
-            if (selector != null) {
-                Selector old = selector;
-                selector = null;
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+            }
+            lock.lock();
+        } finally {
+            interrupters.decrementAndGet();
+        }
+        try {
+            Selector old = selector;
+            selector = null;
+            if (old != null) {
                 old.close();
             }
         } catch (IOException | RuntimeException e) {
@@ -114,6 +112,12 @@ final class Waiter {
     /** Ends {@link #suspend()}. */
     void resume() {
         lock.unlock();
+    }
+
+    /** Closes the selector so the channel can turn blocking again; a later wait reopens it. */
+    void release() throws IOException {
+        suspend();
+        resume();
     }
 
     /** Wakes any waiter and closes the selector for good. */

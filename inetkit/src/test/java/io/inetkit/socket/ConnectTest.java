@@ -65,7 +65,8 @@ class ConnectTest {
     void createConnectionConnectsWithTimeoutAndSource() throws Exception {
         try (Socket listener = Loopback.listener(Family.INET, dir)) {
             int port = ((Address.Inet) listener.localAddress()).port();
-            Address.Inet source = Loopback.v4(0);
+            // 127.0.0.2 has its own port space, unlike busy 127.0.0.1 (createConnection sets no SO_REUSEADDR).
+            Address.Inet source = Loopback.addrPort("127.0.0.2", 0);
             try (Socket c = Sockets.createConnection("127.0.0.1", port, Duration.ofSeconds(5), source);
                     Socket server = listener.accept().socket()) {
                 assertThat(c.timeout()).isEqualTo(Duration.ofSeconds(5));
@@ -77,7 +78,7 @@ class ConnectTest {
     @Test
     void createConnectionTriesEachAddressInTurn() throws Exception {
         try (Socket listener = Socket.open(Family.INET, Kind.STREAM)) {
-            listener.bind(Loopback.v4(0));
+            Loopback.reuse(listener).bind(Loopback.v4(0));
             listener.listen(4);
             int port = ((Address.Inet) listener.localAddress()).port();
             // Nothing listens on [::1]:port (the v4 listener does not cover ::1): refused, then 127.0.0.1 works.

@@ -18,6 +18,17 @@ final class Loopback {
         return new Address.Inet(addr("::1"), port);
     }
 
+    /**
+     * SO_REUSEADDR for TCP sockets that bind port 0: other test suites on this machine can leave
+     * tens of thousands of loopback ports in TIME_WAIT, and without it bind(0) may then fail.
+     */
+    static Socket reuse(Socket s) throws IOException {
+        if (s.family() != Family.UNIX) {
+            s.setOption(Options.SO_REUSEADDR, true);
+        }
+        return s;
+    }
+
     static Address.Inet addrPort(String literal, int port) {
         return new Address.Inet(addr(literal), port);
     }
@@ -59,6 +70,7 @@ final class Loopback {
 
     static Socket listener(Family family, Path dir) throws IOException {
         Socket listener = Socket.open(family, Kind.STREAM);
+        reuse(listener);
         listener.bind(any(family, 0, dir));
         listener.listen(16);
         return listener;
@@ -75,6 +87,7 @@ final class Loopback {
     /** A port that was just bound and released, so nobody listens on it. */
     static int closedPort(Family family) throws IOException {
         try (Socket s = Socket.open(family, Kind.STREAM)) {
+            reuse(s);
             s.bind(any(family, 0, null));
             return ((Address.Inet) s.localAddress()).port();
         }

@@ -91,15 +91,16 @@ class OptionsTest {
     @Test
     void optionsSetBeforeListenCarryOverToTheListener() throws Exception {
         try (Socket s = Socket.open(Family.INET, Kind.STREAM)) {
-            s.setOption(Options.SO_REUSEADDR, false);
+            s.setOption(Options.SO_REUSEADDR, true);
+            s.setOption(Options.SO_REUSEPORT, true); // off by default on a new listener
             s.setOption(Options.SO_RCVBUF, 200_000);
             s.setOption(Options.TCP_NODELAY, true); // the listener lacks it: skipped, not an error
             s.bind(Loopback.v4(0));
             s.listen(1);
-            assertThat(s.getOption(Options.SO_REUSEADDR)).isFalse();
+            assertThat(s.getOption(Options.SO_REUSEPORT)).isTrue();
             assertThat(s.getOption(Options.SO_RCVBUF)).isGreaterThanOrEqualTo(200_000);
-            s.setOption(Options.SO_REUSEADDR, true);
-            assertThat(s.getOption(Options.SO_REUSEADDR)).isTrue();
+            s.setOption(Options.SO_REUSEPORT, false);
+            assertThat(s.getOption(Options.SO_REUSEPORT)).isFalse();
         }
     }
 

@@ -138,7 +138,7 @@ class StreamSocketTest {
 
     @Test
     void bindThenListenKeepsTheBoundPort() throws Exception {
-        try (Socket s = Socket.open(Family.INET, Kind.STREAM)) {
+        try (Socket s = Loopback.reuse(Socket.open(Family.INET, Kind.STREAM))) {
             s.bind(Loopback.v4(0));
             Address bound = s.localAddress();
             assertThat(((Address.Inet) bound).port()).isPositive();
@@ -151,7 +151,7 @@ class StreamSocketTest {
     void clientCanBindASourceAddress() throws Exception {
         try (Socket listener = Loopback.listener(Family.INET, dir);
                 Socket client = Socket.open(Family.INET, Kind.STREAM)) {
-            client.bind(Loopback.v4(0));
+            Loopback.reuse(client).bind(Loopback.v4(0));
             Address source = client.localAddress();
             client.connect(listener.localAddress());
             try (Socket server = listener.accept().socket()) {
@@ -217,7 +217,7 @@ class StreamSocketTest {
             assertThatThrownBy(() -> s.shutdown(Shutdown.BOTH)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> s.peerAddress()).isInstanceOf(IllegalStateException.class)
                     .hasMessage("socket is not connected");
-            s.bind(Loopback.v4(0));
+            Loopback.reuse(s).bind(Loopback.v4(0));
             assertThatThrownBy(() -> s.bind(Loopback.v4(0))).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("socket is already bound to 127.0.0.1:");
             s.listen(1);

@@ -161,7 +161,7 @@ class TimeoutTest {
     @Test
     void connectTimesOutWhenTheBacklogIsFull() throws Exception {
         // A listener that never accepts: once its queue is full the kernel drops further SYNs.
-        try (Socket listener = Socket.open(Family.INET, Kind.STREAM)) {
+        try (Socket listener = Loopback.reuse(Socket.open(Family.INET, Kind.STREAM))) {
             listener.bind(Loopback.v4(0));
             listener.listen(1);
             List<Socket> fillers = new ArrayList<>();
@@ -191,7 +191,7 @@ class TimeoutTest {
     @Test
     void nonBlockingSendReturnsPartialCountWhenPeerBufferIsFull() throws Exception {
         try (Socket listener = Socket.open(Family.INET, Kind.STREAM)) {
-            listener.setOption(Options.SO_RCVBUF, 4096);
+            Loopback.reuse(listener).setOption(Options.SO_RCVBUF, 4096);
             listener.bind(Loopback.v4(0));
             listener.listen(1);
             try (Socket client = Socket.open(Family.INET, Kind.STREAM)) {
