@@ -10,6 +10,7 @@ import java.net.ConnectException;
 public final class ConnectFailedException extends ConnectException {
     private static final long serialVersionUID = 1L;
 
+    /** The errno-style code. */
     private final Errno errno;
     private final transient Address address;
 

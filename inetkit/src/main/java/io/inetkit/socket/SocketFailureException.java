@@ -10,6 +10,7 @@ import java.net.SocketException;
 public final class SocketFailureException extends SocketException {
     private static final long serialVersionUID = 1L;
 
+    /** The errno-style code. */
     private final Errno errno;
 
     /**

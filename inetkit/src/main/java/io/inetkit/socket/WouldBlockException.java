@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class WouldBlockException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The errno-style code. */
     private final Errno errno;
 
     /**
