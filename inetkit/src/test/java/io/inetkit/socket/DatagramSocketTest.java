@@ -65,6 +65,21 @@ class DatagramSocketTest {
     }
 
     @Test
+    void datagramConnectCanChangeThePeer() throws Exception {
+        try (Socket a = Socket.open(Family.INET6, Kind.DGRAM); Socket b = Socket.open(Family.INET6, Kind.DGRAM);
+                Socket c = Socket.open(Family.INET6, Kind.DGRAM)) {
+            a.bind(Loopback.v6(0));
+            b.bind(Loopback.v6(0));
+            c.connect(a.localAddress());
+            c.connect(b.localAddress());
+            assertThat(c.peerAddress()).isEqualTo(b.localAddress());
+            b.setTimeout(Duration.ofSeconds(5));
+            c.send(new byte[] {6});
+            assertThat(b.recvFrom(4)).isEqualTo(new Datagram(new byte[] {6}, c.localAddress()));
+        }
+    }
+
+    @Test
     void connectedDatagramToAClosedPortIsRefused() throws Exception {
         int port;
         try (Socket gone = Socket.open(Family.INET, Kind.DGRAM)) {

@@ -57,7 +57,10 @@ class StreamSocketTest {
     @Test
     void recvIntoFillsBufferAndArrayRange() throws Exception {
         try (Loopback.Pair p = Loopback.pair(Family.INET, dir)) {
-            p.client().sendAll("abcdef".getBytes(US_ASCII));
+            assertThat(p.client().send("xabcx".getBytes(US_ASCII), 1, 3)).isEqualTo(3);
+            ByteBuffer def = ByteBuffer.wrap("def".getBytes(US_ASCII));
+            p.client().sendAll(def);
+            assertThat(def.hasRemaining()).isFalse();
             ByteBuffer buf = ByteBuffer.allocate(3);
             assertThat(p.server().recvInto(buf)).isEqualTo(3);
             assertThat(buf.array()).containsExactly('a', 'b', 'c');

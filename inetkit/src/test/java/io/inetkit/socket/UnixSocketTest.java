@@ -85,6 +85,16 @@ class UnixSocketTest {
     }
 
     @Test
+    void bindInAMissingDirectorySaysSo() throws Exception {
+        Path path = dir.resolve("no/such/dir/x.sock");
+        try (Socket s = Socket.open(Family.UNIX, Kind.STREAM)) {
+            assertThatThrownBy(() -> s.bind(Address.unix(path))).isInstanceOfSatisfying(SocketFailureException.class,
+                    e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
+                    .hasMessage("cannot bind " + path + ": no such file or directory (ENOENT)");
+        }
+    }
+
+    @Test
     void unixSocketsLackTcpOptions() throws Exception {
         try (Socket s = Socket.open(Family.UNIX, Kind.STREAM)) {
             assertThatThrownBy(() -> s.setOption(Options.TCP_NODELAY, true))
