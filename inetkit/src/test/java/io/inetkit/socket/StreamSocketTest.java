@@ -121,6 +121,18 @@ class StreamSocketTest {
     }
 
     @Test
+    void resetByPeerIsReportedWithItsCode() throws Exception {
+        try (Loopback.Pair p = Loopback.pair(Family.INET, dir)) {
+            p.server().setOption(Options.SO_LINGER, 0); // close sends RST instead of FIN
+            p.server().close();
+            Address peer = p.client().peerAddress();
+            assertThatThrownBy(() -> p.client().recv(10)).isInstanceOfSatisfying(SocketFailureException.class,
+                    e -> assertThat(e.errno()).isEqualTo(Errno.ECONNRESET))
+                    .hasMessage("recv (peer " + peer + ") failed: connection reset by peer (ECONNRESET)");
+        }
+    }
+
+    @Test
     void shutdownReadGivesEof() throws Exception {
         try (Loopback.Pair p = Loopback.pair(Family.INET, dir)) {
             p.server().shutdown(Shutdown.READ);
