@@ -22,9 +22,8 @@ class ConnectTest {
     @ParameterizedTest
     @EnumSource(value = Family.class, names = {"INET", "INET6"})
     void refusedConnectThrowsWithAddressAndCode(Family family) throws Exception {
-        int port = Loopback.closedPort(family);
-        Address target = family == Family.INET ? Loopback.v4(port) : Loopback.v6(port);
-        try (Socket s = Socket.open(family, Kind.STREAM)) {
+        try (Socket refusing = Loopback.refusing(family); Socket s = Socket.open(family, Kind.STREAM)) {
+            Address target = refusing.localAddress();
             assertThatThrownBy(() -> s.connect(target)).isInstanceOf(ConnectException.class)
                     .isInstanceOfSatisfying(ConnectFailedException.class, e -> {
                         assertThat(e.errno()).isEqualTo(Errno.ECONNREFUSED);
@@ -37,10 +36,10 @@ class ConnectTest {
 
     @Test
     void socketStaysUsableAfterARefusedConnect() throws Exception {
-        int port = Loopback.closedPort(Family.INET);
-        try (Socket listener = Loopback.listener(Family.INET, dir); Socket s = Socket.open(Family.INET, Kind.STREAM)) {
+        try (Socket refusing = Loopback.refusing(Family.INET); Socket listener = Loopback.listener(Family.INET, dir);
+                Socket s = Socket.open(Family.INET, Kind.STREAM)) {
             s.setOption(Options.TCP_NODELAY, true);
-            assertThat(s.connectEx(Loopback.v4(port))).isEqualTo(Errno.ECONNREFUSED);
+            assertThat(s.connectEx(refusing.localAddress())).isEqualTo(Errno.ECONNREFUSED);
             assertThat(s.connectEx(listener.localAddress())).isEqualTo(Errno.OK);
             assertThat(s.getOption(Options.TCP_NODELAY)).isTrue(); // replayed on the fresh channel
             try (Socket server = listener.accept().socket()) {
@@ -77,11 +76,13 @@ class ConnectTest {
 
     @Test
     void createConnectionTriesEachAddressInTurn() throws Exception {
-        try (Socket listener = Socket.open(Family.INET, Kind.STREAM)) {
+        try (Socket listener = Socket.open(Family.INET, Kind.STREAM);
+                Socket refusing6 = Loopback.reuse(Socket.open(Family.INET6, Kind.STREAM))) {
             Loopback.reuse(listener).bind(Loopback.v4(0));
             listener.listen(4);
             int port = ((Address.Inet) listener.localAddress()).port();
-            // Nothing listens on [::1]:port (the v4 listener does not cover ::1): refused, then 127.0.0.1 works.
+            refusing6.bind(Loopback.v6(port)); // bound, not listening: [::1]:port refuses
+            // Refused on ::1 first, then 127.0.0.1 works.
             try (Socket c = Sockets.connectFirst(List.of(Loopback.addr("::1"), Loopback.addr("127.0.0.1")), port,
                     Duration.ofSeconds(5), null)) {
                 assertThat(c.family()).isEqualTo(Family.INET);
@@ -92,12 +93,17 @@ class ConnectTest {
 
     @Test
     void createConnectionReportsTheLastErrorWithTheOthersSuppressed() throws Exception {
-        int port4 = Loopback.closedPort(Family.INET);
-        assertThatThrownBy(() -> Sockets.connectFirst(List.of(Loopback.addr("::1"), Loopback.addr("127.0.0.1")),
-                port4, Duration.ofSeconds(5), null))
-                .isInstanceOf(ConnectFailedException.class)
-                .hasMessage("connection refused: 127.0.0.1:" + port4)
-                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+        try (Socket refusing4 = Loopback.reuse(Socket.open(Family.INET, Kind.STREAM));
+                Socket refusing6 = Loopback.reuse(Socket.open(Family.INET6, Kind.STREAM))) {
+            refusing4.bind(Loopback.v4(0));
+            int port4 = Loopback.port(refusing4);
+            refusing6.bind(Loopback.v6(port4));
+            assertThatThrownBy(() -> Sockets.connectFirst(List.of(Loopback.addr("::1"), Loopback.addr("127.0.0.1")),
+                    port4, Duration.ofSeconds(5), null))
+                    .isInstanceOf(ConnectFailedException.class)
+                    .hasMessage("connection refused: 127.0.0.1:" + port4)
+                    .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+        }
         assertThatThrownBy(() -> Sockets.createConnection("127.0.0.1", 0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("port must be in 1..65535, got 0");
     }

@@ -84,12 +84,18 @@ final class Loopback {
         return new Pair(listener, client, server);
     }
 
-    /** A port that was just bound and released, so nobody listens on it. */
-    static int closedPort(Family family) throws IOException {
-        try (Socket s = Socket.open(family, Kind.STREAM)) {
-            reuse(s);
-            s.bind(any(family, 0, null));
-            return ((Address.Inet) s.localAddress()).port();
-        }
+    /**
+     * A bound TCP socket that does not listen: the kernel refuses connections to its port just
+     * as for a closed one, but no parallel test run can take the port meanwhile, and a connect
+     * cannot pick it as its own source port (a TCP self-connect would "succeed").
+     */
+    static Socket refusing(Family family) throws IOException {
+        Socket s = reuse(Socket.open(family, Kind.STREAM));
+        s.bind(any(family, 0, null));
+        return s;
+    }
+
+    static int port(Socket s) throws IOException {
+        return ((Address.Inet) s.localAddress()).port();
     }
 }
