@@ -42,6 +42,10 @@ record Deadline(Duration timeout, long atNanos) {
 
     /** The timeout for messages, like {@code 200 ms}. */
     String describe() {
-        return timeout == null ? "no timeout" : timeout.toMillis() + " ms";
+        if (timeout == null) {
+            return "no timeout";
+        }
+        long millis = timeout.toMillis();
+        return millis > 0 ? millis + " ms" : timeout.toNanos() / 1000 + " µs";
     }
 }
