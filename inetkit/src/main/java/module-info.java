@@ -3,9 +3,15 @@
  * for the classic Internet protocols. No run-time dependencies.
  */
 module io.inetkit {
+    requires java.net.http;
+    requires java.xml;
+    requires jdk.net;
+
     exports io.inetkit.greet;
     exports io.inetkit.net;
     exports io.inetkit.sasl;
     exports io.inetkit.server;
+    exports io.inetkit.socket;
     exports io.inetkit.text;
+    exports io.inetkit.xmlrpc;
 }
