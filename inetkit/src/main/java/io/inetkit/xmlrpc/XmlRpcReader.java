@@ -93,7 +93,8 @@ final class XmlRpcReader {
             if (t instanceof IOException io) {
                 return io;
             }
-            if (t instanceof XMLStreamException x && x.getNestedException() instanceof IOException io) {
+            if (t instanceof XMLStreamException x
+                    && x.getNestedException() instanceof IOException io) {
                 return io;
             }
         }
