@@ -13,7 +13,9 @@ public class XmlRpcFault extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The fault code. */
     private final int faultCode;
+    /** The fault text. */
     private final String faultString;
 
     /**

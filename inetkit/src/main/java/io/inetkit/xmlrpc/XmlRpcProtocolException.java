@@ -21,6 +21,7 @@ public class XmlRpcProtocolException extends IOException {
         LIMIT_EXCEEDED
     }
 
+    /** What was wrong. */
     private final Kind kind;
 
     /**
