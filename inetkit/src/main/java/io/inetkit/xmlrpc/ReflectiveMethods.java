@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Makes XML-RPC methods of an object's public methods. Only the public, non-static methods
- * that {@code type.getMethods()} lists (those of {@code Object} excluded) become methods,
+ * that {@code type.getMethods()} lists (inherited ones included; those of {@code Object}
+ * excluded even where overridden, such as {@code toString}) become methods,
  * each under {@code prefix.name}: a call name is looked up in a map, never resolved by
  * walking dotted names through attributes (the hole of Python's CVE-2005-0089).
  */
@@ -32,7 +33,7 @@ final class ReflectiveMethods {
         }
         Map<String, MethodEntry> entries = new LinkedHashMap<>();
         for (Method m : type.getMethods()) {
-            if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())
+            if (overridesObject(m) || Modifier.isStatic(m.getModifiers())
                     || m.isSynthetic() || m.isBridge()) {
                 continue;
             }
@@ -53,6 +54,16 @@ final class ReflectiveMethods {
             throw new IllegalArgumentException(type.getName() + " has no public methods");
         }
         return entries;
+    }
+
+    /** Object's methods (toString, equals, ...) stay private even where overridden. */
+    private static boolean overridesObject(Method m) {
+        try {
+            Object.class.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static XmlRpcMethod invoker(String name, Method m, Object target,

@@ -302,8 +302,9 @@ public final class XmlRpcDispatcher {
         }
 
         /**
-         * Registers every public instance method of the object's class (those of
-         * {@code Object} excluded) as {@code prefix.methodName}.
+         * Registers every public instance method of the object's class, inherited ones
+         * included (those of {@code Object}, such as {@code toString}, excluded even where
+         * overridden), as {@code prefix.methodName}.
          *
          * @param prefix the name prefix without the dot, or empty
          * @param target the object

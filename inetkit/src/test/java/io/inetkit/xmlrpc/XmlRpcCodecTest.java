@@ -288,6 +288,19 @@ class XmlRpcCodecTest {
     }
 
     @Test
+    void readsInputArrivingOneByteAtATime() throws Exception {
+        XmlRpcRequest request = new XmlRpcRequest("m", List.of(allTypes(false)));
+        byte[] doc = codec.encodeRequest(request);
+        java.io.InputStream trickle = new java.io.ByteArrayInputStream(doc) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(codec.readRequest(trickle)).isEqualTo(request);
+    }
+
+    @Test
     void readsOtherEncodingsDeclaredInTheProlog() throws Exception {
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><methodCall>"
                 + "<methodName>m</methodName><params><param><value>caf\u00e9</value></param>"

@@ -50,6 +50,11 @@ class XmlRpcDispatcherTest {
         public static int notExposed() {
             return 1;
         }
+
+        @Override
+        public String toString() {
+            return "Calculator with " + secret;
+        }
     }
 
     /** Only these methods are exposed when registered with this interface. */
@@ -135,7 +140,7 @@ class XmlRpcDispatcherTest {
     @Test
     void noTraversalBeyondRegisteredMethods() {
         for (String name : List.of("calc.secret", "calc.getClass", "calc.hashCode",
-                "calc.toString", "calc.wait", "calc.notExposed", "calc.add.getClass",
+                "calc.toString", "calc.wait", "calc.equals", "calc.notExposed", "calc.add.getClass",
                 "calc.__class__", "greeter.internal", "calc", "Calculator.add")) {
             assertThat(call(name)).as(name).isInstanceOfSatisfying(XmlRpcResponse.Failure.class,
                     f -> assertThat(f.faultCode()).isEqualTo(FaultCodes.METHOD_NOT_FOUND));
