@@ -4,8 +4,21 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails once more than a limit of bytes has been read, so a peer cannot send without end. */
+/**
+ * Fails once more than a limit of bytes has been read, so a peer cannot send without end.
+ * Failures of the underlying stream are wrapped in {@link SourceFailure}, so the reader can
+ * tell them from the parser's own IOExceptions (such as a malformed UTF-8 sequence).
+ */
 final class BoundedInputStream extends FilterInputStream {
+
+    /** The underlying stream failed; the cause is its exception. */
+    static final class SourceFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SourceFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
 
     private final long limit;
     private long count;
@@ -17,7 +30,12 @@ final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
+        int b;
+        try {
+            b = in.read();
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
         if (b >= 0) {
             count(1);
         }
@@ -27,7 +45,12 @@ final class BoundedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
         // Ask for at most one byte past the limit: enough to notice the overflow.
-        int n = in.read(buf, off, (int) Math.min(len, limit - count + 1));
+        int n;
+        try {
+            n = in.read(buf, off, (int) Math.min(len, limit - count + 1));
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
         if (n > 0) {
             count(n);
         }
@@ -36,7 +59,12 @@ final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = in.skip(Math.min(n, limit - count + 1));
+        long skipped;
+        try {
+            skipped = in.skip(Math.min(n, limit - count + 1));
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
         count(skipped);
         return skipped;
     }

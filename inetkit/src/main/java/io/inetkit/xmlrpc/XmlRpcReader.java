@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLReporter;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -50,8 +51,8 @@ final class XmlRpcReader {
 
     private <T> T parse(InputStream in, String root, Body<T> body) throws IOException {
         try {
-            xml = factory().createXMLStreamReader(
-                    new BoundedInputStream(in, config.maxDocumentBytes()));
+            xml = factory().createXMLStreamReader(XmlEncoding.reader(
+                    new BoundedInputStream(in, config.maxDocumentBytes())));
             try {
                 if (nextTag() != XMLStreamConstants.START_ELEMENT
                         || !xml.getLocalName().equals(root)) {
@@ -65,12 +66,11 @@ final class XmlRpcReader {
             } finally {
                 xml.close();
             }
-        } catch (XMLStreamException e) {
-            throw translate(e);
-        } catch (RuntimeException e) {
+        } catch (XMLStreamException | RuntimeException e) {
             // The parser reports some malformed input unchecked; never let it escape as a bug.
-            throw new XmlRpcProtocolException(Kind.NOT_WELL_FORMED,
-                    "malformed XML-RPC document: " + e.getMessage(), e);
+            throw translate(e);
+        } catch (IOException e) {
+            throw translate(e);
         }
     }
 
@@ -85,22 +85,41 @@ final class XmlRpcReader {
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Errors become exceptions; without a reporter the parser also prints them to stderr.
+        f.setProperty(XMLInputFactory.REPORTER, (XMLReporter) (message, type, info, where) -> { });
         return f;
     }
 
-    private static IOException translate(XMLStreamException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return io;
+    /**
+     * Returns the failure to report: the underlying stream's own IOException as it is, our
+     * limit errors as they are, and anything else (including the parser's IOExceptions for
+     * undecodable bytes) as a malformed document.
+     */
+    private static IOException translate(Exception e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = next(t)) {
+            if (t instanceof BoundedInputStream.SourceFailure s) {
+                return (IOException) s.getCause();
             }
-            if (t instanceof XMLStreamException x
-                    && x.getNestedException() instanceof IOException io) {
-                return io;
+            if (t instanceof XmlRpcProtocolException p) {
+                return p;
+            }
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return new XmlRpcProtocolException(Kind.NOT_WELL_FORMED, "malformed XML-RPC"
+                        + " document: bytes that are invalid in its character encoding", e);
             }
         }
         String msg = String.valueOf(e.getMessage()).replace('\n', ' ');
         return new XmlRpcProtocolException(Kind.NOT_WELL_FORMED,
                 "malformed XML-RPC document: " + msg, e);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t.getCause() == null && t instanceof XMLStreamException x) {
+            return x.getNestedException();
+        }
+        return t.getCause();
     }
 
     private XmlRpcRequest request() throws IOException, XMLStreamException {

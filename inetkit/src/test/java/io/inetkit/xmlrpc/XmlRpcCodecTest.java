@@ -306,6 +306,14 @@ class XmlRpcCodecTest {
                 + "<methodName>m</methodName><params><param><value>caf\u00e9</value></param>"
                 + "</params></methodCall>").getBytes(StandardCharsets.ISO_8859_1);
         assertThat(codec.decodeRequest(latin1).params()).containsExactly(new StringValue("caf\u00e9"));
+        byte[] utf16 = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><methodCall>"
+                + "<methodName>m</methodName><params><param><value>\u20ac\uD83D\uDE00</value>"
+                + "</param></params></methodCall>").getBytes(StandardCharsets.UTF_16);
+        assertThat(codec.decodeRequest(utf16).params())
+                .containsExactly(new StringValue("\u20ac\uD83D\uDE00"));
+        byte[] bom = ("\uFEFF<methodCall><methodName>m</methodName></methodCall>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(codec.decodeRequest(bom).methodName()).isEqualTo("m");
     }
 
     private XmlRpcValue param(String inner) throws XmlRpcProtocolException {

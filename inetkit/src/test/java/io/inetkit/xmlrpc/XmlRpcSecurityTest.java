@@ -176,19 +176,33 @@ class XmlRpcSecurityTest {
     }
 
     @Test
+    void undecodableBytesAreProtocolErrors() {
+        byte[] doc = "<methodCall><methodName>m\u00ff</methodName></methodCall>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> codec.decodeRequest(doc))
+                .isInstanceOfSatisfying(XmlRpcProtocolException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.NOT_WELL_FORMED))
+                .hasMessageContaining("character encoding");
+        assertThat(failureKind("<?xml version=\"1.0\" encoding=\"bogus\"?><methodCall/>"))
+                .isEqualTo(Kind.NOT_WELL_FORMED);
+    }
+
+    @Test
     void streamErrorsStayIoErrors() {
-        InputStream broken = new ByteArrayInputStream(utf8("<methodCall>")) {
-            private boolean done;
+        byte[] head = utf8("<methodCall>");
+        InputStream broken = new InputStream() {
+            private int pos;
 
             @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                if (done) {
-                    throw new java.io.UncheckedIOException(new java.io.IOException("reset"));
+            public int read() throws java.io.IOException {
+                if (pos < head.length) {
+                    return head[pos++];
                 }
-                done = true;
-                return super.read(b, off, len);
+                throw new java.io.IOException("connection reset");
             }
         };
-        assertThatThrownBy(() -> codec.readRequest(broken)).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> codec.readRequest(broken))
+                .isExactlyInstanceOf(java.io.IOException.class)
+                .hasMessage("connection reset");
     }
 }
