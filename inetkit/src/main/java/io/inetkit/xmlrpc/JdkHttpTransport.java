@@ -19,7 +19,8 @@ import java.util.Objects;
  * <p>This is a stop-gap until inetkit's own HTTP client exists; it will be replaced by a
  * transport over that client. It follows no redirects (a redirected POST would change
  * meaning), verifies TLS certificates and host names as the JDK does by default, and sends
- * no credentials.
+ * no credentials. When the server closes a pooled connection without answering at all, the
+ * request is sent once more on a new connection, as Python's client does.
  */
 public final class JdkHttpTransport implements XmlRpcTransport, AutoCloseable {
 
@@ -79,10 +80,15 @@ public final class JdkHttpTransport implements XmlRpcTransport, AutoCloseable {
                 .build();
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling " + endpoint);
+            response = send(request);
+        } catch (IOException e) {
+            if (!closedBeforeAnswer(e)) {
+                throw e;
+            }
+            // A pooled connection the server had already closed (HTTP/1.0 servers such as
+            // Python's close after each response). Retry once on a new connection, as
+            // Python's xmlrpc.client does; a second failure is reported.
+            response = send(request);
         }
         if (response.statusCode() != 200) {
             String excerpt;
@@ -94,6 +100,26 @@ public final class JdkHttpTransport implements XmlRpcTransport, AutoCloseable {
                     + response.statusCode() + (excerpt.isEmpty() ? "" : ": " + excerpt));
         }
         return response.body();
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while calling " + endpoint);
+        }
+    }
+
+    /** True when the server closed the connection without sending a single byte. */
+    private static boolean closedBeforeAnswer(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException
+                    || String.valueOf(t.getMessage()).contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes the underlying HTTP client and its connections. */

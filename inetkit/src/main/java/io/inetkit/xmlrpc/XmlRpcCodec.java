@@ -15,7 +15,8 @@ import java.util.Objects;
  * no entity can be declared (no XXE, no entity expansion bombs); external entities and DTD
  * access are off; the JDK's StAX parser does no XInclude. Apache XML-RPC's
  * {@code ex:serializable} and other Java-specific types are refused as unknown types; Java
- * serialization is never used.
+ * serialization is never used. Bytes are decoded as a byte order mark or the XML declaration
+ * says, UTF-8 otherwise; undecodable bytes are a malformed document.
  *
  * <p>Writing produces UTF-8. Only {@code &amp;}, {@code <}, {@code >} and CR are escaped;
  * characters XML 1.0 cannot carry (most control characters, lone surrogates) are refused

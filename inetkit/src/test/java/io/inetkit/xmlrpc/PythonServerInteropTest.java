@@ -141,6 +141,14 @@ class PythonServerInteropTest {
     }
 
     @Test
+    void manyCallsOverConnectionsPythonCloses() throws Exception {
+        // Python's server answers HTTP/1.0 and closes; pooled connections go stale.
+        for (int i = 0; i < 200; i++) {
+            assertThat(client.call("add", i, 1)).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
     void sixtyFourBitIntegersFromPython() throws Exception {
         // Python reads i8 but refuses to send ints beyond 32 bits: a fault, not a hang.
         assertThatThrownBy(() -> client.call("add", 1L << 40, 1))

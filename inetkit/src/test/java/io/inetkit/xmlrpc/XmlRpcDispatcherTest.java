@@ -205,6 +205,15 @@ class XmlRpcDispatcherTest {
         assertThat(handle(codec, "<methodCall><params/></methodCall>")).isInstanceOfSatisfying(
                 XmlRpcResponse.Failure.class,
                 f -> assertThat(f.faultCode()).isEqualTo(FaultCodes.INVALID_REQUEST));
+        XmlRpcDispatcher small = XmlRpcDispatcher.builder()
+                .config(XmlRpcConfig.builder().maxDocumentBytes(64).build()).build();
+        byte[] tooBig = small.handle(new ByteArrayInputStream(("<methodCall><methodName>"
+                + "m".repeat(100) + "</methodName></methodCall>").getBytes(StandardCharsets.UTF_8)));
+        assertThat(codec.decodeResponse(tooBig)).isInstanceOfSatisfying(
+                XmlRpcResponse.Failure.class, f -> {
+                    assertThat(f.faultCode()).isEqualTo(FaultCodes.INVALID_REQUEST);
+                    assertThat(f.faultString()).contains("64 bytes");
+                });
         assertThat(handle(codec, "<methodCall><methodName>nan</methodName></methodCall>"))
                 .isInstanceOfSatisfying(XmlRpcResponse.Failure.class,
                         f -> assertThat(f.faultCode()).isEqualTo(FaultCodes.INTERNAL_ERROR));

@@ -94,6 +94,10 @@ class XmlRpcSecurityTest {
                 + "<value><array><data>".repeat(64) + "</data></array></value>".repeat(64)
                 + "</param></params></methodCall>";
         assertThat(codec.decodeRequest(utf8(ok)).params()).hasSize(1);
+        String structs = "<value><struct><member><name>n</name>".repeat(65)
+                + "<value/>" + "</member></struct></value>".repeat(65);
+        assertThat(failureKind("<methodCall><methodName>m</methodName><params><param>"
+                + structs + "</param></params></methodCall>")).isEqualTo(Kind.LIMIT_EXCEEDED);
     }
 
     @Test
