@@ -181,8 +181,8 @@ class XmlRpcDispatcherTest {
                 Map.of("params", List.of()),
                 Map.of("methodName", "echo"));
         Object result = call("system.multicall", calls).valueOrThrow().toJava();
-        assertThat(result).asList().hasSize(6);
         List<?> items = (List<?>) result;
+        assertThat(items).hasSize(6);
         assertThat(items.get(0)).isEqualTo(List.of(3));
         assertThat(items.get(1)).isEqualTo(Map.of("faultCode", 42, "faultString", "the answer"));
         assertThat(items.get(2)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
