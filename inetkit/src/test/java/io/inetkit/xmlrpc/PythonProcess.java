@@ -43,9 +43,9 @@ final class PythonProcess implements AutoCloseable {
     static PythonProcess start(String script, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return new PythonProcess(pb.start());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();   // no input: the program must not wait for any
+        return new PythonProcess(p);
     }
 
     /** Reads one output line, failing after the timeout or at end of output. */
