@@ -55,7 +55,7 @@ public final class XmlRpcCodec {
     public byte[] encodeRequest(XmlRpcRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new XmlRpcWriter(out, config.extensions()).writeRequest(request);
+            new XmlRpcWriter(out, config).writeRequest(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // cannot happen in memory
         }
@@ -72,7 +72,7 @@ public final class XmlRpcCodec {
     public byte[] encodeResponse(XmlRpcResponse response) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new XmlRpcWriter(out, config.extensions()).writeResponse(response);
+            new XmlRpcWriter(out, config).writeResponse(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,15 +12,33 @@ package io.inetkit.xmlrpc;
  * @param maxValues the most values (at any depth, parameters included) in one document
  * @param maxStringChars the longest string, member name or method name read, in chars
  * @param maxBase64Bytes the largest base64 value read, in decoded bytes
+ * @param extensionNames how nil and i8 are written when extensions are on; both forms are
+ *     always read
  */
 public record XmlRpcConfig(boolean extensions, long maxDocumentBytes, int maxDepth,
-        int maxValues, int maxStringChars, int maxBase64Bytes) {
+        int maxValues, int maxStringChars, int maxBase64Bytes, ExtensionNames extensionNames) {
 
     /** The defaults: no extensions, 16 MiB, depth 64, 1,000,000 values, 8 Mi chars, 8 MiB. */
     public static final XmlRpcConfig DEFAULT = builder().build();
 
+    /** How the nil and i8 extensions are written. */
+    public enum ExtensionNames {
+        /** {@code <nil/>} and {@code <i8>}: Python, xmlrpc-c and most others. */
+        BARE,
+        /**
+         * {@code <ex:nil/>} and {@code <ex:i8>} in Apache XML-RPC's extensions namespace,
+         * which Apache XML-RPC (with extensions enabled) requires and Python also reads.
+         */
+        APACHE
+    }
+
+    /** The namespace of Apache XML-RPC's extensions. */
+    public static final String APACHE_EXTENSIONS_NAMESPACE =
+            "http://ws.apache.org/xmlrpc/namespaces/extensions";
+
     /** Validates the limits. */
     public XmlRpcConfig {
+        java.util.Objects.requireNonNull(extensionNames, "extensionNames");
         positive(maxDocumentBytes, "maxDocumentBytes");
         positive(maxDepth, "maxDepth");
         positive(maxValues, "maxValues");
@@ -42,7 +60,7 @@ public record XmlRpcConfig(boolean extensions, long maxDocumentBytes, int maxDep
      */
     public XmlRpcConfig withExtensions(boolean enabled) {
         return new XmlRpcConfig(enabled, maxDocumentBytes, maxDepth, maxValues,
-                maxStringChars, maxBase64Bytes);
+                maxStringChars, maxBase64Bytes, extensionNames);
     }
 
     /**
@@ -62,6 +80,7 @@ public record XmlRpcConfig(boolean extensions, long maxDocumentBytes, int maxDep
         private int maxValues = 1_000_000;
         private int maxStringChars = 8 * 1024 * 1024;
         private int maxBase64Bytes = 8 * 1024 * 1024;
+        private ExtensionNames extensionNames = ExtensionNames.BARE;
 
         private Builder() {
         }
@@ -133,14 +152,26 @@ public record XmlRpcConfig(boolean extensions, long maxDocumentBytes, int maxDep
         }
 
         /**
+         * Sets how nil and i8 are written when extensions are on.
+         *
+         * @param names the form to write
+         * @return this builder
+         */
+        public Builder extensionNames(ExtensionNames names) {
+            this.extensionNames = names;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
          * @throws IllegalArgumentException if a limit is not positive
+         * @throws NullPointerException if the extension names are null
          */
         public XmlRpcConfig build() {
             return new XmlRpcConfig(extensions, maxDocumentBytes, maxDepth, maxValues,
-                    maxStringChars, maxBase64Bytes);
+                    maxStringChars, maxBase64Bytes, extensionNames);
         }
     }
 }

@@ -85,7 +85,7 @@ final class XmlRpcReader {
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        // Errors become exceptions; without a reporter the parser also prints them to stderr.
+        // Recoverable problems are not printed anywhere; fatal ones are thrown and reported.
         f.setProperty(XMLInputFactory.REPORTER, (XMLReporter) (message, type, info, where) -> { });
         return f;
     }

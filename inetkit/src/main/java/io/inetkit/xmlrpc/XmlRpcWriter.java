@@ -21,14 +21,23 @@ final class XmlRpcWriter {
 
     private final Writer out;
     private final boolean extensions;
+    private final String prefix;
+    private final String rootAttributes;
 
-    XmlRpcWriter(OutputStream stream, boolean extensions) {
+    XmlRpcWriter(OutputStream stream, XmlRpcConfig config) {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        this.extensions = extensions;
+        this.extensions = config.extensions();
+        boolean apache = extensions
+                && config.extensionNames() == XmlRpcConfig.ExtensionNames.APACHE;
+        this.prefix = apache ? "ex:" : "";
+        this.rootAttributes = apache
+                ? " xmlns:ex=\"" + XmlRpcConfig.APACHE_EXTENSIONS_NAMESPACE + "\"" : "";
     }
 
     void writeRequest(XmlRpcRequest request) throws IOException {
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<methodCall><methodName>");
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<methodCall");
+        out.write(rootAttributes);
+        out.write("><methodName>");
         text(request.methodName());
         out.write("</methodName>\n<params>\n");
         for (XmlRpcValue p : request.params()) {
@@ -41,7 +50,9 @@ final class XmlRpcWriter {
     }
 
     void writeResponse(XmlRpcResponse response) throws IOException {
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<methodResponse>");
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<methodResponse");
+        out.write(rootAttributes);
+        out.write(">");
         switch (response) {
             case XmlRpcResponse.Success s -> {
                 out.write("<params>\n<param>");
@@ -83,7 +94,7 @@ final class XmlRpcWriter {
                     throw new IllegalArgumentException(
                             "nil (null) cannot be sent unless the nil extension is enabled");
                 }
-                out.write("<nil/>");
+                out.write("<" + prefix + "nil/>");
             }
         }
         out.write("</value>");
@@ -91,7 +102,7 @@ final class XmlRpcWriter {
 
     private void writeLong(long v) throws IOException {
         if (extensions) {
-            simple("i8", Long.toString(v));
+            simple(prefix + "i8", Long.toString(v));
         } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
             simple("int", Long.toString(v));
         } else {

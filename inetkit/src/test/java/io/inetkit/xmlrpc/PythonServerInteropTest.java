@@ -141,6 +141,13 @@ class PythonServerInteropTest {
     }
 
     @Test
+    void pythonReadsApacheExtensionNames() throws Exception {
+        XmlRpcClient apache = new XmlRpcClient(transport, XmlRpcConfig.builder()
+                .extensions(true).extensionNames(XmlRpcConfig.ExtensionNames.APACHE).build());
+        assertThat(apache.call("echo", null, 5L)).isEqualTo(java.util.Arrays.asList(null, 5));
+    }
+
+    @Test
     void manyCallsOverConnectionsPythonCloses() throws Exception {
         // Python's server answers HTTP/1.0 and closes; pooled connections go stale.
         for (int i = 0; i < 200; i++) {

@@ -256,6 +256,20 @@ class XmlRpcCodecTest {
         String written = new String(ext.encodeRequest(XmlRpcRequest.of("m", null, 1L << 40)),
                 StandardCharsets.UTF_8);
         assertThat(written).contains("<value><nil/></value>", "<i8>1099511627776</i8>");
+        XmlRpcCodec apache = new XmlRpcCodec(XmlRpcConfig.builder().extensions(true)
+                .extensionNames(XmlRpcConfig.ExtensionNames.APACHE).build());
+        XmlRpcRequest request = XmlRpcRequest.of("m", null, 1L << 40);
+        String namespaced = new String(apache.encodeRequest(request), StandardCharsets.UTF_8);
+        assertThat(namespaced).contains("<methodCall xmlns:ex=\""
+                        + XmlRpcConfig.APACHE_EXTENSIONS_NAMESPACE + "\">",
+                "<value><ex:nil/></value>", "<ex:i8>1099511627776</ex:i8>");
+        assertThat(apache.decodeRequest(utf8(namespaced))).isEqualTo(request);
+        assertThat(ext.decodeRequest(utf8(namespaced))).isEqualTo(request);
+        // without extensions, the style changes nothing
+        assertThat(new String(new XmlRpcCodec(XmlRpcConfig.builder()
+                .extensionNames(XmlRpcConfig.ExtensionNames.APACHE).build())
+                .encodeRequest(XmlRpcRequest.of("m", 1)), StandardCharsets.UTF_8))
+                .doesNotContain("xmlns");
     }
 
     @Test
