@@ -72,7 +72,8 @@
  * are off by default, as in the spec; with them off, a Long that fits in an int is sent as
  * {@code <int>}. With them on they are written bare ({@code <nil/>}, as Python does) or, for
  * Apache XML-RPC, in its namespace ({@code <ex:nil/>}, see
- * {@link io.inetkit.xmlrpc.XmlRpcConfig.ExtensionNames}); both forms are always read. Date-times are read leniently (with or without dashes, colons, fraction,
+ * {@link io.inetkit.xmlrpc.XmlRpcConfig.ExtensionNames}); both forms are always read.
+ * Date-times are read leniently (with or without dashes, colons, fraction,
  * {@code Z} or offset) and written as {@code 19980717T14:08:55} plus the offset when the
  * value has one (strict peers such as Python with {@code use_builtin_types} want none:
  * send LocalDateTime). A CR in a string is written as {@code &#13;} so it survives; Python

@@ -67,7 +67,8 @@ class XmlRpcCodecTest {
     @Test
     void requestRoundTripOfEveryType() throws Exception {
         XmlRpcRequest request = new XmlRpcRequest("a.b_c:d/e",
-                List.of(allTypes(false), new IntValue(7), new ArrayValue(List.of(allTypes(false)))));
+                List.of(allTypes(false), new IntValue(7),
+                        new ArrayValue(List.of(allTypes(false)))));
         XmlRpcRequest back = codec.decodeRequest(codec.encodeRequest(request));
         assertThat(back).isEqualTo(request);
         // member order is kept
@@ -319,7 +320,8 @@ class XmlRpcCodecTest {
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><methodCall>"
                 + "<methodName>m</methodName><params><param><value>caf\u00e9</value></param>"
                 + "</params></methodCall>").getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(codec.decodeRequest(latin1).params()).containsExactly(new StringValue("caf\u00e9"));
+        assertThat(codec.decodeRequest(latin1).params())
+                .containsExactly(new StringValue("caf\u00e9"));
         byte[] utf16 = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><methodCall>"
                 + "<methodName>m</methodName><params><param><value>\u20ac\uD83D\uDE00</value>"
                 + "</param></params></methodCall>").getBytes(StandardCharsets.UTF_16);

@@ -208,7 +208,8 @@ class XmlRpcDispatcherTest {
         XmlRpcDispatcher small = XmlRpcDispatcher.builder()
                 .config(XmlRpcConfig.builder().maxDocumentBytes(64).build()).build();
         byte[] tooBig = small.handle(new ByteArrayInputStream(("<methodCall><methodName>"
-                + "m".repeat(100) + "</methodName></methodCall>").getBytes(StandardCharsets.UTF_8)));
+                + "m".repeat(100) + "</methodName></methodCall>")
+                .getBytes(StandardCharsets.UTF_8)));
         assertThat(codec.decodeResponse(tooBig)).isInstanceOfSatisfying(
                 XmlRpcResponse.Failure.class, f -> {
                     assertThat(f.faultCode()).isEqualTo(FaultCodes.INVALID_REQUEST);
