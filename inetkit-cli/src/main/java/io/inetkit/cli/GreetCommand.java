@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +44,11 @@ final class GreetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> toSend = messages == null || messages.isEmpty() ? GreetProtocol.TUTORIAL_MESSAGES : messages;
         for (String m : toSend) {
-            GreetProtocol.checkMessage(m);
+            try {
+                GreetProtocol.checkMessage(m);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "invalid MESSAGE: " + e.getMessage());
+            }
         }
         Duration timeout = Durations.ofSeconds(spec, "--timeout", timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();

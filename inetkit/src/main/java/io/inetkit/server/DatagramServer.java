@@ -43,7 +43,7 @@ public final class DatagramServer implements Server {
                 }
                 ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
-            ch.bind(config.bindAddress());
+            BindFailures.bind(ch, config.bindAddress());
             return new DatagramServer(new ServerCore(config), handler, ch, (InetSocketAddress) ch.getLocalAddress());
         } catch (IOException | RuntimeException e) {
             ch.close();

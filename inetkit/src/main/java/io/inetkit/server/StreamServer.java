@@ -59,7 +59,7 @@ public final class StreamServer implements Server {
                     ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                 }
             }
-            ch.bind(config.bindAddress(), config.backlog());
+            BindFailures.bind(ch, config.bindAddress(), config.backlog());
             SocketAddress local = ch.getLocalAddress();
             UnixSocketFile file = unix ? UnixSocketFile.created(((UnixDomainSocketAddress) local).getPath()) : null;
             return new StreamServer(new ServerCore(config), handler, ch, local, unix, file);
