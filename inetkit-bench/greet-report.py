@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Turns run-greet.sh's JSON lines into Markdown tables: medians over rounds, ratios to Netty."""
+import json
+import sys
+from collections import defaultdict
+
+NAMES = {"inetkit": "inetkit (PLACEHOLDER: plain virtual threads)", "netty": "Netty 4.2", "python": "Python socketserver"}
+
+
+def median_row(rows, key):
+    """The round whose main figure is the median (lower middle), so a cell's numbers belong together."""
+    rows = sorted(rows, key=lambda r: r.get(key, -1))
+    return rows[(len(rows) - 1) // 2]
+
+
+def main(path):
+    results = defaultdict(list)
+    for line in open(path):
+        line = line.strip()
+        if line.startswith("{"):
+            r = json.loads(line)
+            size = r.get("connections", r.get("concurrency"))
+            results[(r["mode"], size, r["server"])].append(r)
+    servers = [s for s in ("inetkit", "netty", "python") if any(k[2] == s for k in results)]
+    tests = sorted({(k[0], k[1]) for k in results}, key=lambda t: (["rtt", "cps", "idle"].index(t[0]), t[1]))
+    others = [s for s in servers if s != "netty"]
+
+    def table(title, mode_set, key, unit, cell):
+        rows = [t for t in tests if t[0] in mode_set]
+        if not rows:
+            return
+        print(f"## {title}\n")
+        print("| test | " + " | ".join(NAMES[s] for s in servers) + " | "
+              + " | ".join(f"{s} / Netty" for s in others if "netty" in servers) + " |")
+        print("|---" * (1 + len(servers) + (len(others) if "netty" in servers else 0)) + "|")
+        for mode, size in rows:
+            cells, value = [], {}
+            for s in servers:
+                got = results.get((mode, size, s))
+                if not got:
+                    cells.append("n/a")
+                    continue
+                m = median_row(got, key)
+                value[s] = m.get(key, -1)
+                cells.append(cell(m, len(got)))
+            ratios = []
+            if "netty" in servers:
+                for s in others:
+                    base, v = value.get("netty"), value.get(s)
+                    ratios.append(f"{v / base:.2f}x" if base and base > 0 and v is not None and v >= 0 else "n/a")
+            label = {"rtt": f"rtt, {size} connections", "cps": f"cps, concurrency {size}",
+                     "idle": f"idle, {size} connections"}[mode]
+            print(f"| {label} ({unit}) | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        print()
+
+    def errors(m):
+        return f"; **{m['errors']} errors**" if m.get("errors") else ""
+
+    def rtt_cell(m, n):
+        return (f"**{m['roundTripsPerSec']:,}** (p50 {m['p50us']:.0f} µs, p99 {m['p99us']:.0f} µs; "
+                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{errors(m)})")
+
+    def cps_cell(m, n):
+        return (f"**{m['connectionsPerSec']:,}** (p50 {m['p50us']:.0f} µs, p99 {m['p99us']:.0f} µs; "
+                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{errors(m)})")
+
+    def idle_cell(m, n):
+        return (f"**{m['kibPerConn']} KiB** ({m['answered']:,}/{m['connections']:,} answered; "
+                f"RSS {m['rssBeforeKiB'] // 1024}→{m['rssAfterKiB'] // 1024} MiB; open {m['openSeconds']} s{errors(m)})")
+
+    table("Round trips per second (one message in flight per connection)", {"rtt"}, "roundTripsPerSec",
+          "round trips/s", rtt_cell)
+    table("Connections per second (connect, welcome, one message, exit, close)", {"cps"}, "connectionsPerSec",
+          "connections/s", cps_cell)
+    # for memory, lower is better: the ratio is still value / Netty's value
+    table("Idle connections: server memory per connection (RSS delta / N)", {"idle"}, "kibPerConn",
+          "KiB/connection", idle_cell)
+    print("LG CPU = load generator's own CPU time / wall time over the measured interval (100% = its one core);"
+          " srv = server's. Cells show the median round of the main figure; ratios are value / Netty's value.")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
