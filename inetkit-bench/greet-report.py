@@ -54,15 +54,22 @@ def main(path):
         print()
 
     def errors(m):
-        return f"; **{m['errors']} errors**" if m.get("errors") else ""
+        note = f"; **{m['errors']} errors**" if m.get("errors") else ""
+        if m.get("otherCpuPct", 0) > 10:
+            note += f"; ⚠ other load {m['otherCpuPct']:.0f}%"
+        return note
+
+    def bound(m):
+        return "; LG-bound?" if m["loadgenCpuPct"] >= 95 and 0 <= m["serverCpuPct"] < 90 else ""
 
     def rtt_cell(m, n):
-        return (f"**{m['roundTripsPerSec']:,}** (p50 {m['p50us']:.0f} µs, p99 {m['p99us']:.0f} µs; "
-                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{errors(m)})")
+        short = f"only {m['opened']:,} connected; " if m["opened"] < m["connections"] else ""
+        return (f"**{m['roundTripsPerSec']:,}** ({short}p50 {m['p50us']:.0f} µs, p99 {m['p99us']:.0f} µs; "
+                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{bound(m)}{errors(m)})")
 
     def cps_cell(m, n):
         return (f"**{m['connectionsPerSec']:,}** (p50 {m['p50us']:.0f} µs, p99 {m['p99us']:.0f} µs; "
-                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{errors(m)})")
+                f"LG CPU {m['loadgenCpuPct']:.0f}%, srv {m['serverCpuPct']:.0f}%{bound(m)}{errors(m)})")
 
     def idle_cell(m, n):
         return (f"**{m['kibPerConn']} KiB** ({m['answered']:,}/{m['connections']:,} answered; "
@@ -76,7 +83,8 @@ def main(path):
     table("Idle connections: server memory per connection (RSS delta / N)", {"idle"}, "kibPerConn",
           "KiB/connection", idle_cell)
     print("LG CPU = load generator's own CPU time / wall time over the measured interval (100% = its one core);"
-          " srv = server's. Cells show the median round of the main figure; ratios are value / Netty's value.")
+          " srv = server's; LG-bound? = the load generator was saturated while the server was not; ⚠ other load = CPU used by everything else on the machine during the interval"
+          " (other processes; 200% = both cores), a sign that the figure is disturbed. Cells show the median round of the main figure; ratios are value / Netty's value.")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ start_server() { # name -> sets SPID, PORT
     python)  cmd=(taskset -c 0 "$PYTHON" servers/greet_socketserver.py 0) ;;
     *) echo "unknown server $name" >&2; return 1 ;;
   esac
+  : >"$log"
   "${cmd[@]}" </dev/null >"$log" 2>&1 &
   SPID=$!
   PORT=""
@@ -90,21 +91,24 @@ load() { # name round mode args...
 }
 
 START=$(date +%s)
-for name in $SERVERS; do
-  echo "== $name"
-  start_server "$name"
-  echo "  pid $SPID port $PORT"
-  for round in $(seq "$ROUNDS"); do
+# Rounds outer, servers inner: background load that drifts over time hits every server alike.
+# Each server starts fresh for rtt+cps, and again for each idle count so that the RSS delta
+# is not hidden by heap an earlier test already grew.
+for round in $(seq "$ROUNDS"); do
+  for name in $SERVERS; do
+    echo "== round $round: $name"
+    start_server "$name"
     for n in $RTT_CONNECTIONS; do
-      load "$name" "$round" rtt --connections "$n" --duration "$RTT_SECONDS" --warmup "$WARMUP"
+      load "$name" "$round" rtt --connections "$n" --duration "$RTT_SECONDS" --warmup "$WARMUP" --timeout 20
     done
     load "$name" "$round" cps --concurrency 50 --duration "$CPS_SECONDS" --warmup 1
+    stop_server
     for n in $IDLE_COUNTS; do
+      start_server "$name"
       load "$name" "$round" idle --connections "$n" --timeout "$IDLE_TIMEOUT"
+      stop_server
     done
   done
-  cp "$LOGDIR/$name.log" "$LOGDIR/$name.final.log" 2>/dev/null || true
-  stop_server
 done
 ELAPSED=$(( $(date +%s) - START ))
 
@@ -115,7 +119,7 @@ ELAPSED=$(( $(date +%s) - START ))
   echo "- Server pinned to core 0, load generator (one NIO selector thread) to core 1; loopback 127.0.0.1"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); Python: $("$PYTHON" --version 2>&1)"
   echo "- Server JVM flags: \`$SERVER_FLAGS\`; load generator flags: \`$LOADGEN_FLAGS\`"
-  echo "- $ROUNDS rounds, median shown; rtt: ${WARMUP} s warm-up + ${RTT_SECONDS} s; cps: 1 s warm-up + ${CPS_SECONDS} s; total wall time ${ELAPSED} s"
+  echo "- $ROUNDS rounds (servers interleaved, each started fresh per rtt+cps block and per idle count), median shown; rtt: ${WARMUP} s warm-up + ${RTT_SECONDS} s; cps: 1 s warm-up + ${CPS_SECONDS} s; total wall time ${ELAPSED} s"
   echo "- Netty transport: $(grep -h 'netty transport' "$LOGDIR"/netty*.log 2>/dev/null | head -1 || echo n/a)"
   echo
   "$PYTHON" greet-report.py "$RAW"

@@ -14,9 +14,13 @@ final class Connections {
     private Connections() {
     }
 
+    /** Give up on the connects still waiting when none has been welcomed for this long. */
+    private static final long STALL_NANOS = 5_000_000_000L;
+
     /**
      * Opens {@code n} connections with at most {@code window} connects awaiting their welcome,
-     * until all are welcomed or the deadline passes (the rest are aborted).
+     * until all are welcomed, the deadline passes or nothing has progressed for 5 s (a server
+     * whose accept queue overflowed may never complete some handshakes); the rest are aborted.
      *
      * @param sourceFor the local address for connection i, or null to let the kernel choose
      * @return the welcomed connections (some may have been closed since)
@@ -47,7 +51,15 @@ final class Connections {
         };
         loop.events(events);
         int started = 0;
-        while (System.nanoTime() < deadline && (started < n || pending[0] > 0)) {
+        int lastReady = 0;
+        long lastProgress = System.nanoTime();
+        for (long now = lastProgress; now < deadline && (started < n || pending[0] > 0); now = System.nanoTime()) {
+            if (ready.size() != lastReady || started < n && pending[0] < window) {
+                lastReady = ready.size();
+                lastProgress = now;
+            } else if (now - lastProgress > STALL_NANOS) {
+                break;
+            }
             while (started < n && pending[0] < window) {
                 Conn c = loop.open(sourceFor.apply(started), System.nanoTime());
                 started++;
@@ -60,7 +72,7 @@ final class Connections {
         }
         for (Conn c : all) {
             if (c.phase == Phase.CONNECTING || c.phase == Phase.WELCOME) {
-                loop.abort(c, "not welcomed before the deadline");
+                loop.abort(c, "no welcome before the deadline or a 5 s stall");
             }
         }
         return ready;

@@ -35,6 +35,22 @@ final class ProcStats {
         }
     }
 
+    /** CPU time all cores spent busy (not idle, not waiting for I/O) since boot, in nanoseconds, or -1. */
+    static long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Resident set size of process {@code pid} in KiB (VmRSS), or -1 if unknown. */
     static long rssKib(long pid) {
         if (pid <= 0) {

@@ -231,6 +231,8 @@ final class Runs {
         private long wall0;
         private long own0;
         private long server0;
+        private long machine0;
+        private long machine1;
         private long wall1;
         private long own1;
         private long server1;
@@ -244,10 +246,12 @@ final class Runs {
                 wall0 = now;
                 own0 = ProcStats.ownCpuNanos();
                 server0 = ProcStats.cpuNanos(pid);
+                machine0 = ProcStats.machineBusyNanos();
             } else if (wall1 == 0 && wall0 != 0 && now >= end) {
                 wall1 = now;
                 own1 = ProcStats.ownCpuNanos();
                 server1 = ProcStats.cpuNanos(pid);
+                machine1 = ProcStats.machineBusyNanos();
             }
         }
 
@@ -255,8 +259,12 @@ final class Runs {
             double wall = wall1 - wall0;
             boolean done = wall0 != 0 && wall1 != 0 && wall > 0;
             r.put("loadgenCpuPct", done ? Math.round(1000.0 * (own1 - own0) / wall) / 10.0 : -1);
-            r.put("serverCpuPct", done && server0 >= 0 && server1 >= 0
-                    ? Math.round(1000.0 * (server1 - server0) / wall) / 10.0 : -1);
+            boolean server = done && server0 >= 0 && server1 >= 0;
+            r.put("serverCpuPct", server ? Math.round(1000.0 * (server1 - server0) / wall) / 10.0 : -1);
+            // everything else on the machine (other processes, interrupts): a shared machine skews results
+            r.put("otherCpuPct", server && machine0 >= 0 && machine1 >= 0
+                    ? Math.round(1000.0 * ((machine1 - machine0) - (own1 - own0) - (server1 - server0)) / wall) / 10.0
+                    : -1);
         }
     }
 }
