@@ -3,10 +3,8 @@ package io.inetkit.bench.greet;
 import io.inetkit.bench.greet.GreetLoop.Conn;
 import io.inetkit.bench.greet.GreetLoop.Phase;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /** Opening and closing many connections on one {@link GreetLoop}, bounded in time. */
 final class Connections {
@@ -22,11 +20,11 @@ final class Connections {
      * until all are welcomed, the deadline passes or nothing has progressed for 5 s (a server
      * whose accept queue overflowed may never complete some handshakes); the rest are aborted.
      *
-     * @param sourceFor the local address for connection i, or null to let the kernel choose
+     * @param rotation the local addresses to bind, or null to let the kernel choose
      * @return the welcomed connections (some may have been closed since)
      */
     static List<Conn> openAll(GreetLoop loop, int n, int window, long deadline,
-                              IntFunction<InetAddress> sourceFor) throws IOException {
+                              SourceRotation rotation) throws IOException {
         List<Conn> all = new ArrayList<>(n);
         List<Conn> ready = new ArrayList<>(n);
         int[] pending = {0};
@@ -61,7 +59,7 @@ final class Connections {
                 break;
             }
             while (started < n && pending[0] < window) {
-                Conn c = loop.open(sourceFor.apply(started), System.nanoTime());
+                Conn c = loop.open(rotation, started, System.nanoTime());
                 started++;
                 if (c != null) {
                     pending[0]++;

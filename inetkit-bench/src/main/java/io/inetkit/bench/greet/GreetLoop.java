@@ -1,7 +1,7 @@
 package io.inetkit.bench.greet;
 
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -21,6 +21,7 @@ final class GreetLoop implements AutoCloseable {
     static final byte[] MESSAGE = bytes("Michael");
     static final byte[] REPLY = bytes("Hello, Michael!");
     static final byte[] EXIT = bytes("exit");
+    private static final int MAX_BIND_ATTEMPTS = 1000;
 
     /** Where a connection is in the protocol. */
     enum Phase { CONNECTING, WELCOME, READY, REPLY, CLOSING, CLOSED }
@@ -77,18 +78,19 @@ final class GreetLoop implements AutoCloseable {
     }
 
     /**
-     * Starts a non-blocking connect, from {@code source} when it is not null.
+     * Starts a non-blocking connect; binds the local side from {@code rotation} when it is not
+     * null (trying further ports while they are in use).
      *
      * @return the connection, or null if it could not even be started (counted as a failure)
      */
-    Conn open(InetAddress source, long time) {
+    Conn open(SourceRotation rotation, int index, long time) {
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (source != null) {
-                ch.bind(new InetSocketAddress(source, 0));
+            if (rotation != null) {
+                bind(ch, rotation, index);
             }
             Conn c = new Conn(ch, time);
             if (ch.connect(server)) {
@@ -104,6 +106,19 @@ final class GreetLoop implements AutoCloseable {
             lastFailure = "connect: " + e;
             closeQuietly(ch);
             return null;
+        }
+    }
+
+    private static void bind(SocketChannel ch, SourceRotation rotation, int index) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ch.bind(rotation.next(index));
+                return;
+            } catch (BindException e) {
+                if (attempt >= MAX_BIND_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

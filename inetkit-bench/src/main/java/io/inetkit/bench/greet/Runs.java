@@ -3,9 +3,7 @@ package io.inetkit.bench.greet;
 import io.inetkit.bench.greet.GreetLoop.Conn;
 import io.inetkit.bench.greet.GreetLoop.Phase;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ final class Runs {
         try (GreetLoop loop = new GreetLoop(new InetSocketAddress(o.host(), o.port()))) {
             long t0 = System.nanoTime();
             List<Conn> conns = Connections.openAll(loop, o.connections(), o.window(),
-                    t0 + nanos(o.timeoutSeconds()), i -> null);
+                    t0 + nanos(o.timeoutSeconds()), null);
             r.put("opened", conns.size());
             r.put("openSeconds", seconds(System.nanoTime() - t0));
             LatencyHistogram histogram = new LatencyHistogram();
@@ -109,7 +107,7 @@ final class Runs {
             CpuWindow cpu = new CpuWindow(o.serverPid());
             for (long now = start; now < measureEnd; now = System.nanoTime()) {
                 cpu.tick(now, measureStart, measureEnd);
-                while (active[0] < o.concurrency() && loop.open(null, System.nanoTime()) != null) {
+                while (active[0] < o.concurrency() && loop.open(null, 0, System.nanoTime()) != null) {
                     active[0]++;
                 }
                 loop.poll(5);
@@ -132,14 +130,14 @@ final class Runs {
     static Map<String, Object> idle(LoadOptions o) throws IOException {
         Map<String, Object> r = header(o);
         r.put("connections", o.connections());
-        InetAddress[] sources = sources(o.connections(), o.perSource());
-        r.put("sources", sources.length);
+        SourceRotation rotation = new SourceRotation(o.connections(), o.perSource());
+        r.put("sources", rotation.sourceCount());
         long pid = o.serverPid();
         try (GreetLoop loop = new GreetLoop(new InetSocketAddress(o.host(), o.port()))) {
             long rssBefore = ProcStats.rssKib(pid);
             long t0 = System.nanoTime();
             List<Conn> conns = Connections.openAll(loop, o.connections(), o.window(),
-                    t0 + nanos(o.timeoutSeconds()), i -> sources[i / o.perSource()]);
+                    t0 + nanos(o.timeoutSeconds()), rotation);
             long openNanos = System.nanoTime() - t0;
             Connections.hold(loop, System.nanoTime() + SECOND);
             long rssOpen = ProcStats.rssKib(pid);
@@ -187,16 +185,6 @@ final class Runs {
             r.put("closedClean", Connections.closeAll(loop, conns, System.nanoTime() + nanos(o.timeoutSeconds())));
             return footer(r, loop);
         }
-    }
-
-    /** 127.0.0.1, 127.0.0.2, ...: one per {@code perSource} connections (loopback has ~28k ports each). */
-    private static InetAddress[] sources(int connections, int perSource) throws UnknownHostException {
-        int count = (connections + perSource - 1) / perSource;
-        InetAddress[] result = new InetAddress[count];
-        for (int i = 0; i < count; i++) {
-            result[i] = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (1 + i)});
-        }
-        return result;
     }
 
     private static Map<String, Object> header(LoadOptions o) {
