@@ -21,6 +21,11 @@ def main(path):
             r = json.loads(line)
             size = r.get("connections", r.get("concurrency"))
             results[(r["mode"], size, r["server"])].append(r)
+    other = sorted(r["otherCpuPct"] for rs in results.values() for r in rs if r.get("otherCpuPct", -1) >= 0)
+    if other:
+        mid = other[(len(other) - 1) // 2]
+        print(f"Other load on the machine during the measured intervals: median {mid:.0f}%, max {other[-1]:.0f}%"
+              f" (of 200%){' — DISTURBED: treat ratios with care' if mid > 20 else ''}.\n")
     servers = [s for s in ("inetkit", "netty", "python") if any(k[2] == s for k in results)]
     tests = sorted({(k[0], k[1]) for k in results}, key=lambda t: (["rtt", "cps", "idle"].index(t[0]), t[1]))
     others = [s for s in servers if s != "netty"]

@@ -3,7 +3,8 @@
 # Server pinned to core 0, load generator to core 1. Results: results/greet-<date>.md (+ .jsonl).
 # Build first:  mvn -q -pl inetkit-bench -am package -DskipTests
 # Knobs (environment): SERVERS="inetkit netty python" ROUNDS=3 RTT_SECONDS=5 WARMUP=2 CPS_SECONDS=5
-#                      IDLE_COUNTS="10000 19000" RTT_CONNECTIONS="1 100 1000"
+#                      IDLE_COUNTS="10000 19000" RTT_CONNECTIONS="1 100 1000" IDLE_TIMEOUT=30
+#                      NICE=0 (e.g. -10 as root: favour the benchmark over other work on a shared machine)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,6 +37,9 @@ JAR=target/inetkit-bench.jar
 SERVER_FLAGS=${SERVER_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx2g --enable-native-access=ALL-UNNAMED"}
 LOADGEN_FLAGS=${LOADGEN_FLAGS:-"-XX:+UseSerialGC -Xms256m -Xmx1g"}
 PYTHON=${PYTHON:-python3}
+NICE=${NICE:-0}
+PIN0=(nice -n "$NICE" taskset -c 0)
+PIN1=(nice -n "$NICE" taskset -c 1)
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results
@@ -60,9 +64,9 @@ start_server() { # name -> sets SPID, PORT
   local name=$1 log=$LOGDIR/$1.log
   local cmd
   case $name in
-    inetkit) cmd=(taskset -c 0 "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.InetkitGreetServerMain --port 0) ;;
-    netty)   cmd=(taskset -c 0 "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.NettyGreetServer --port 0) ;;
-    python)  cmd=(taskset -c 0 "$PYTHON" servers/greet_socketserver.py 0) ;;
+    inetkit) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.InetkitGreetServerMain --port 0) ;;
+    netty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.NettyGreetServer --port 0) ;;
+    python)  cmd=("${PIN0[@]}" "$PYTHON" servers/greet_socketserver.py 0) ;;
     *) echo "unknown server $name" >&2; return 1 ;;
   esac
   : >"$log"
@@ -80,7 +84,7 @@ start_server() { # name -> sets SPID, PORT
 
 load() { # name round mode args...
   local name=$1 round=$2; shift 2
-  timeout 150 taskset -c 1 "$JAVA" $LOADGEN_FLAGS -cp "$JAR" io.inetkit.bench.greet.LoadGenerator \
+  timeout 150 "${PIN1[@]}" "$JAVA" $LOADGEN_FLAGS -cp "$JAR" io.inetkit.bench.greet.LoadGenerator \
       "$@" --port "$PORT" --server-pid "$SPID" 2>&1 \
     | while IFS= read -r line; do
         case $line in
@@ -90,6 +94,8 @@ load() { # name round mode args...
       done || echo "  [$name r$round] load generator failed or timed out: $*" >&2
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average before: $LOAD_BEFORE (a busy machine disturbs every figure; see 'other load' in the table)"
 START=$(date +%s)
 # Rounds outer, servers inner: background load that drifts over time hits every server alike.
 # Each server starts fresh for rtt+cps, and again for each idle count so that the RSS delta
@@ -111,6 +117,7 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 ELAPSED=$(( $(date +%s) - START ))
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
   echo "# Greeting protocol benchmark, $STAMP UTC"
@@ -120,6 +127,7 @@ ELAPSED=$(( $(date +%s) - START ))
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); Python: $("$PYTHON" --version 2>&1)"
   echo "- Server JVM flags: \`$SERVER_FLAGS\`; load generator flags: \`$LOADGEN_FLAGS\`"
   echo "- $ROUNDS rounds (servers interleaved, each started fresh per rtt+cps block and per idle count), median shown; rtt: ${WARMUP} s warm-up + ${RTT_SECONDS} s; cps: 1 s warm-up + ${CPS_SECONDS} s; total wall time ${ELAPSED} s"
+  echo "- Load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
   echo "- Netty transport: $(grep -h 'netty transport' "$LOGDIR"/netty*.log 2>/dev/null | head -1 || echo n/a)"
   echo
   "$PYTHON" greet-report.py "$RAW"
