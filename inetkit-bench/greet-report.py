@@ -13,6 +13,17 @@ def median_row(rows, key):
     return rows[(len(rows) - 1) // 2]
 
 
+def cost_us(r, key):
+    """Server CPU time per operation in µs: robust against a busy machine, unlike the rate itself."""
+    rate, cpu = r.get(key, 0), r.get("serverCpuPct", -1)
+    return cpu * 1e4 / rate if rate and rate > 0 and cpu is not None and cpu >= 0 else None
+
+
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    return values[(len(values) - 1) // 2] if values else None
+
+
 def main(path):
     results = defaultdict(list)
     for line in open(path):
@@ -39,7 +50,7 @@ def main(path):
               + " | ".join(f"{s} / Netty" for s in others if "netty" in servers) + " |")
         print("|---" * (1 + len(servers) + (len(others) if "netty" in servers else 0)) + "|")
         for mode, size in rows:
-            cells, value = [], {}
+            cells, value, cost = [], {}, {}
             for s in servers:
                 got = results.get((mode, size, s))
                 if not got:
@@ -47,12 +58,20 @@ def main(path):
                     continue
                 m = median_row(got, key)
                 value[s] = m.get(key, -1)
-                cells.append(cell(m, len(got)))
+                text = cell(m, len(got))
+                if mode != "idle":
+                    cost[s] = median(cost_us(r, key) for r in got)
+                    if cost[s] is not None:
+                        text = text.replace(" (", f" (srv {cost[s]:.1f} µs CPU/op; ", 1)
+                cells.append(text)
             ratios = []
             if "netty" in servers:
                 for s in others:
                     base, v = value.get("netty"), value.get(s)
-                    ratios.append(f"{v / base:.2f}x" if base and base > 0 and v is not None and v >= 0 else "n/a")
+                    ratio = f"{v / base:.2f}x" if base and base > 0 and v is not None and v >= 0 else "n/a"
+                    if cost.get(s) and cost.get("netty"):
+                        ratio += f"; CPU/op {cost[s] / cost['netty']:.2f}x"
+                    ratios.append(ratio)
             label = {"rtt": f"rtt, {size} connections", "cps": f"cps, concurrency {size}",
                      "idle": f"idle, {size} connections"}[mode]
             print(f"| {label} ({unit}) | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
@@ -88,7 +107,8 @@ def main(path):
     table("Idle connections: server memory per connection (RSS delta / N)", {"idle"}, "kibPerConn",
           "KiB/connection", idle_cell)
     print("LG CPU = load generator's own CPU time / wall time over the measured interval (100% = its one core);"
-          " srv = server's; LG-bound? = the load generator was saturated while the server was not; ⚠ other load = CPU used by everything else on the machine during the interval"
+          " srv = server's; µs CPU/op = server CPU time per round trip or connection (median over rounds), which"
+          " a busy machine disturbs far less than the rate (lower is better; its ratio is value / Netty's); LG-bound? = the load generator was saturated while the server was not; ⚠ other load = CPU used by everything else on the machine during the interval"
           " (other processes; 200% = both cores), a sign that the figure is disturbed. Cells show the median round of the main figure; ratios are value / Netty's value.")
 
 
