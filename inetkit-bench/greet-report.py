@@ -79,6 +79,8 @@ def main(path):
 
     def errors(m):
         note = f"; **{m['errors']} errors**" if m.get("errors") else ""
+        if m.get("connectRetries"):
+            note += f"; {m['connectRetries']} connects retried"
         if m.get("otherCpuPct", 0) > 10:
             note += f"; ⚠ other load {m['otherCpuPct']:.0f}%"
         return note

@@ -42,6 +42,8 @@ final class GreetLoop implements AutoCloseable {
     static final class Conn {
         final SocketChannel channel;
         final long openedAt;
+        int index;
+        int attempt = 1;
         SelectionKey key;
         Phase phase;
         Phase failedIn;
@@ -60,6 +62,7 @@ final class GreetLoop implements AutoCloseable {
     private final ByteBuffer message = direct(MESSAGE);
     private final ByteBuffer exit = direct(EXIT);
     private long failures;
+    private long retries;
     private String lastFailure = "";
     private Events events;
     private long now;
@@ -73,6 +76,10 @@ final class GreetLoop implements AutoCloseable {
         return failures;
     }
 
+    long retries() {
+        return retries;
+    }
+
     String lastFailure() {
         return lastFailure;
     }
@@ -84,6 +91,22 @@ final class GreetLoop implements AutoCloseable {
      * @return the connection, or null if it could not even be started (counted as a failure)
      */
     Conn open(SourceRotation rotation, int index, long time) {
+        Conn opened = connect(rotation, index, time);
+        if (opened != null) {
+            opened.index = index;
+        }
+        return opened;
+    }
+
+    /** Closes a connection that will be opened again (a retry, not a failure), without calling back. */
+    void drop(Conn c) {
+        if (c.phase != Phase.CLOSED) {
+            retries++;
+            close(c);
+        }
+    }
+
+    private Conn connect(SourceRotation rotation, int index, long time) {
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open();

@@ -194,6 +194,7 @@ final class Runs {
     }
 
     private static Map<String, Object> footer(Map<String, Object> r, GreetLoop loop) {
+        r.put("connectRetries", loop.retries());
         r.put("errors", loop.failures());
         if (loop.failures() > 0) {
             r.put("lastError", loop.lastFailure());
