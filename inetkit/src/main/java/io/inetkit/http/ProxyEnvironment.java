@@ -1,0 +1,6 @@
+package io.inetkit.http;
+
+/** placeholder */
+public final class ProxyEnvironment {
+    private ProxyEnvironment() {}
+}

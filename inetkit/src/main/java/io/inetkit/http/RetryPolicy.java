@@ -1,0 +1,5 @@
+package io.inetkit.http;
+
+/** placeholder */
+public record RetryPolicy(int maxRetries) {
+}
