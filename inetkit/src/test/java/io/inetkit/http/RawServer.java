@@ -186,6 +186,7 @@ final class RawServer implements AutoCloseable {
         }
         acceptor.join();
         for (Thread t : handlers) {
+            t.interrupt(); // scripts that block on a latch
             t.join();
         }
     }
