@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +27,7 @@ public final class HttpCall {
     private final HttpClient client;
     private final HttpRequest request;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
     private HttpConnection connection;
     private ResponseBodyStream lastBody;
     private ScheduledFuture<?> deadline;
@@ -96,6 +98,7 @@ public final class HttpCall {
         try {
             c = connection;
             stopDeadline();
+            wakeUp.signalAll();
         } finally {
             lock.unlock();
         }
@@ -115,6 +118,7 @@ public final class HttpCall {
         lock.lock();
         try {
             c = connection;
+            wakeUp.signalAll();
         } finally {
             lock.unlock();
         }
@@ -181,6 +185,27 @@ public final class HttpCall {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Waits between retries; cancel and the deadline end the wait at once.
+     *
+     * @throws IOException if the call was canceled, timed out, or the thread interrupted
+     */
+    void pause(Duration d) throws IOException {
+        long nanos = d.toNanos();
+        lock.lock();
+        try {
+            while (nanos > 0 && !canceled && !timedOut) {
+                nanos = wakeUp.awaitNanos(nanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to retry " + request);
+        } finally {
+            lock.unlock();
+        }
+        checkNotCanceled();
     }
 
     /** @throws IOException if the call was canceled or timed out */
