@@ -3,6 +3,7 @@ package io.inetkit.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.net.TestPki;
 import io.inetkit.net.Timeouts;
 import io.inetkit.text.ConnectionClosedException;
 import java.time.Duration;
@@ -45,6 +46,38 @@ class ConnectionReuseTest {
                 assertThat(r.bodyString()).isEqualTo("first");
             }
             assertThat(s.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void tlsConnectionClosedByServerWhileIdleIsDetectedBeforeReuse() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (RawServer s = RawServer.tls(c -> {
+            c.read();
+            c.ok("over tls");
+            c.socket.close(); // close_notify, then FIN
+            closed.countDown();
+        }); HttpClient tlsClient = HttpClient.builder().tls(TestPki.get().clientConfig()).build()) {
+            assertThat(tlsClient.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("over tls");
+            assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+            try (HttpResponse r = tlsClient.send(post(s))) {
+                assertThat(r.bodyString()).isEqualTo("over tls");
+            }
+            assertThat(s.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void tlsConnectionsAreReused() throws Exception {
+        try (RawServer s = RawServer.tls(c -> {
+            while (c.read() != null) {
+                c.ok("again");
+            }
+        }); HttpClient tlsClient = HttpClient.builder().tls(TestPki.get().clientConfig()).build()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(tlsClient.send(post(s)).bodyString()).isEqualTo("again");
+            }
+            assertThat(s.connections.get()).isEqualTo(1);
         }
     }
 

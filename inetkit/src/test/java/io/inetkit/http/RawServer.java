@@ -1,5 +1,6 @@
 package io.inetkit.http;
 
+import io.inetkit.net.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,6 +125,7 @@ final class RawServer implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private final boolean tls;
     private final Thread acceptor;
     private final List<Thread> handlers = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -132,7 +134,18 @@ final class RawServer implements AutoCloseable {
     final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
 
     RawServer(Script script) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    /** A TLS server presenting the test PKI's localhost certificate. */
+    static RawServer tls(Script script) throws Exception {
+        return new RawServer(TestPki.get().serverConfig().serverSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    private RawServer(ServerSocket server, Script script) {
+        this.server = server;
+        this.tls = server instanceof javax.net.ssl.SSLServerSocket;
         acceptor = Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try {
@@ -175,7 +188,7 @@ final class RawServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return (tls ? "https://localhost:" : "http://127.0.0.1:") + port() + path;
     }
 
     @Override
