@@ -254,7 +254,7 @@ final class Http1Exchange {
             InputStream framed = length == CHUNKED ? new ChunkedBody(conn.reader)
                     : length == CLOSE_DELIMITED ? new CloseDelimitedBody(conn.reader)
                     : new FixedLengthBody(conn.reader, length);
-            stream = new ResponseBodyStream(framed, conn, client.pool(), reusable, call, request.toString());
+            stream = new ResponseBodyStream(framed, conn, client.pool(), reusable, call, request.toString(), transcript);
             body = stream;
         }
         ResponseBodyStream trailerSource = stream;

@@ -1,6 +1,7 @@
 package io.inetkit.http;
 
 import io.inetkit.text.ReadTimeoutException;
+import io.inetkit.text.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,13 +29,16 @@ final class ResponseBodyStream extends InputStream {
     private final HttpCall call;
     private final LeakGuard guard;
     private final Cleaner.Cleanable cleanable;
+    private final Transcript transcript;
+    private long received;
     private boolean done;
     private boolean closed;
 
     /** @param framed a stream that is also a {@link Framing} */
     ResponseBodyStream(InputStream framed, HttpConnection connection, ConnectionPool pool, boolean reusable,
-            HttpCall call, String description) {
+            HttpCall call, String description, Transcript transcript) {
         this.framed = framed;
+        this.transcript = transcript;
         this.framing = (Framing) framed;
         this.connection = connection;
         this.pool = pool;
@@ -93,6 +97,8 @@ final class ResponseBodyStream extends InputStream {
         }
         if (b < 0) {
             finish(true);
+        } else {
+            received++;
         }
         return b;
     }
@@ -112,6 +118,8 @@ final class ResponseBodyStream extends InputStream {
         }
         if (n < 0) {
             finish(true);
+        } else {
+            received += n;
         }
         return n;
     }
@@ -148,6 +156,10 @@ final class ResponseBodyStream extends InputStream {
             return;
         }
         done = true;
+        if (transcript != Transcript.NONE) {
+            transcript.record(Transcript.Direction.RECEIVED, "<" + received + " bytes of body"
+                    + (complete ? ">" : ", incomplete>"));
+        }
         guard.disarm();
         cleanable.clean();
         call.detach(connection);

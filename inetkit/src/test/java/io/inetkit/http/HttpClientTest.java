@@ -191,10 +191,11 @@ class HttpClientTest {
         try (HttpClient c = HttpClient.builder().transcript((d, l) -> lines.add(d + " " + l)).build()) {
             HttpRequest r = HttpRequest.newBuilder(server.url("/echo")).header("Authorization", "Bearer s3cret")
                     .header("Cookie", "sid=s3cret").post(RequestBody.ofString("body", null)).build();
-            c.send(r).close();
+            assertThat(c.send(r).bodyString()).isEqualTo("body");
         }
         assertThat(String.join("\n", lines)).doesNotContain("s3cret").contains("SENT Authorization: Bearer ****")
-                .contains("SENT <4 bytes of body>").contains("RECEIVED HTTP/1.1 200 OK");
+                .contains("SENT <4 bytes of body>").contains("RECEIVED HTTP/1.1 200 OK")
+                .contains("RECEIVED <4 bytes of body>");
     }
 
     @Test
