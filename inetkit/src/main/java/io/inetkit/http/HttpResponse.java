@@ -146,6 +146,9 @@ public final class HttpResponse implements Closeable {
      * @throws IOException if reading fails
      */
     public byte[] bodyBytes(int maxBytes) throws IOException {
+        if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxBytes must be 0 to " + (Integer.MAX_VALUE - 16) + ", got " + maxBytes);
+        }
         try (this) {
             byte[] buf = new byte[(int) Math.min(maxBytes + 1L, 8192)];
             int n = 0;
