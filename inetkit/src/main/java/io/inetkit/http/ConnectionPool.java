@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Idle keep-alive connections per route, most recently used first. Bounded per route; idle
- * connections older than the keep-alive time are closed when the pool is next used.
+ * connections older than the keep-alive time are closed by a sweep on the client's timer thread
+ * (and whenever the pool is used).
  * Thread-safe; sockets are closed outside the lock.
  */
 final class ConnectionPool {
@@ -19,12 +20,20 @@ final class ConnectionPool {
     private final Map<Route, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     private final int maxIdlePerRoute;
     private final long keepAliveNanos;
+    private final Scheduler scheduler;
     private long nextSweepNanos = Long.MAX_VALUE;
+    private boolean sweepScheduled;
     private boolean closed;
 
-    ConnectionPool(int maxIdlePerRoute, long keepAliveNanos) {
+    /** Runs a task later (the client's timer thread). */
+    interface Scheduler {
+        void schedule(Runnable task, long delayNanos);
+    }
+
+    ConnectionPool(int maxIdlePerRoute, long keepAliveNanos, Scheduler scheduler) {
         this.maxIdlePerRoute = maxIdlePerRoute;
         this.keepAliveNanos = keepAliveNanos;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -70,6 +79,7 @@ final class ConnectionPool {
         long now = System.nanoTime();
         c.markIdle(now);
         List<HttpConnection> toClose = new ArrayList<>(0);
+        boolean scheduleSweep;
         lock.lock();
         try {
             if (closed || maxIdlePerRoute == 0) {
@@ -83,10 +93,38 @@ final class ConnectionPool {
                 nextSweepNanos = Math.min(nextSweepNanos, now + keepAliveNanos);
             }
             sweep(now, toClose);
+            scheduleSweep = !closed && !idle.isEmpty() && !sweepScheduled;
+            sweepScheduled |= scheduleSweep;
         } finally {
             lock.unlock();
         }
         toClose.forEach(HttpConnection::close);
+        if (scheduleSweep) {
+            scheduler.schedule(this::backgroundSweep, keepAliveNanos);
+        }
+    }
+
+    /** Closes expired idle connections even when the client is not used, then plans the next sweep. */
+    private void backgroundSweep() {
+        List<HttpConnection> toClose = new ArrayList<>();
+        long delay = -1;
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            sweepScheduled = false;
+            nextSweepNanos = now; // force a full pass
+            sweep(now, toClose);
+            if (!closed && !idle.isEmpty()) {
+                sweepScheduled = true;
+                delay = Math.max(1_000_000, nextSweepNanos - now);
+            }
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(HttpConnection::close);
+        if (delay > 0) {
+            scheduler.schedule(this::backgroundSweep, delay);
+        }
     }
 
     /** Under the lock: moves expired connections to {@code toClose}. */

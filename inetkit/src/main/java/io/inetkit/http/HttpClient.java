@@ -70,7 +70,8 @@ public final class HttpClient implements AutoCloseable {
         this.transcript = b.transcript;
         this.informationalListener = b.informationalListener;
         this.proxySelector = b.proxySelector;
-        this.pool = new ConnectionPool(b.maxIdlePerHost, b.timeouts.idle().toNanos());
+        this.pool = new ConnectionPool(b.maxIdlePerHost, b.timeouts.idle().toNanos(),
+                (task, nanos) -> schedule(task, nanos, TimeUnit.NANOSECONDS));
         this.connector = new Connector(dialer, b.maxLineLength);
         List<Interceptor> l = new ArrayList<>(b.interceptors);
         l.addAll(BuiltIns.links(b));
@@ -166,7 +167,12 @@ public final class HttpClient implements AutoCloseable {
     /** Closes idle connections and stops the deadline timer; calls in flight finish, their connections are then closed. */
     @Override
     public void close() {
-        closed = true;
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
         pool.close();
         lock.lock();
         try {
@@ -216,9 +222,13 @@ public final class HttpClient implements AutoCloseable {
         return continueTimeoutMillis;
     }
 
+    /** Runs a task on the client's timer thread (made on first use); null once the client is closed. */
     ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
         lock.lock();
         try {
+            if (closed) {
+                return null; // nothing runs after close
+            }
             if (scheduler == null) {
                 scheduler = new ScheduledThreadPoolExecutor(1, r -> {
                     Thread t = new Thread(r, "inetkit-http-deadlines");

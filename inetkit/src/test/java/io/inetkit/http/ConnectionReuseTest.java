@@ -153,6 +153,22 @@ class ConnectionReuseTest {
     }
 
     @Test
+    void idleConnectionsAreClosedInTheBackground() throws Exception {
+        CountDownLatch serverSawClose = new CountDownLatch(1);
+        try (RawServer s = new RawServer(c -> {
+            c.read();
+            c.ok("x");
+            if (c.read() == null) {
+                serverSawClose.countDown();
+            }
+        }); HttpClient c = HttpClient.builder().timeouts(Timeouts.DEFAULT.withIdle(Duration.ofMillis(50))).build()) {
+            assertThat(c.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("x");
+            assertThat(serverSawClose.await(5, TimeUnit.SECONDS)).isTrue(); // no further use of the client needed
+            assertThat(c.idleConnectionCount()).isZero();
+        }
+    }
+
+    @Test
     void maxIdlePerHostBoundsThePool() throws Exception {
         RawServer[] self = new RawServer[1];
         try (RawServer s = RawServer.keepAlive(self, (c, r) -> c.ok("x"));
