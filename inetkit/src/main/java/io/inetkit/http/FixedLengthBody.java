@@ -58,6 +58,11 @@ final class FixedLengthBody extends InputStream implements Framing {
     }
 
     @Override
+    public long remainingHint() {
+        return remaining;
+    }
+
+    @Override
     public boolean atEnd() {
         return remaining == 0;
     }

@@ -17,6 +17,11 @@ interface Framing {
      */
     boolean drainBuffered();
 
+    /** @return how many body bytes remain if known (Content-Length), else -1 */
+    default long remainingHint() {
+        return -1;
+    }
+
     /** @return the trailer fields (chunked bodies, after the end), else empty */
     default Headers trailers() {
         return Headers.EMPTY;

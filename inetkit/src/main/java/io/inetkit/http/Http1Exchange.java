@@ -272,7 +272,7 @@ final class Http1Exchange {
      */
     private long bodyLength(StatusLine st, Headers headers) throws IOException {
         int status = st.status();
-        if (request.method().equals(Method.HEAD) || status < 200 || status == 204 || status == 304) {
+        if (request.method().equals(Method.HEAD) || Status.forbidsBody(status)) {
             return 0;
         }
         List<String> te = headers.all("Transfer-Encoding");

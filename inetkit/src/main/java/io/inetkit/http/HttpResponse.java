@@ -203,7 +203,7 @@ public final class HttpResponse implements Closeable {
     }
 
     /**
-     * Streams the body to {@code out} with a 64 KiB buffer and closes the response.
+     * Streams the body to {@code out} (with a buffer of at most 64 KiB) and closes the response.
      *
      * @param out the destination (not closed)
      * @return bytes copied
@@ -211,7 +211,7 @@ public final class HttpResponse implements Closeable {
      */
     public long writeBodyTo(OutputStream out) throws IOException {
         try (this) {
-            return Bodies.copy(body, out);
+            return body.transferTo(out);
         }
     }
 
@@ -224,7 +224,7 @@ public final class HttpResponse implements Closeable {
      */
     public long saveTo(Path file) throws IOException {
         try (this; OutputStream out = Files.newOutputStream(file)) {
-            return Bodies.copy(body, out);
+            return body.transferTo(out);
         }
     }
 

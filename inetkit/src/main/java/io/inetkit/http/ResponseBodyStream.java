@@ -124,9 +124,19 @@ final class ResponseBodyStream extends InputStream {
         return n;
     }
 
+    /** Copies with a buffer of the body's size when known and small, else 64 KiB: small bodies allocate little. */
     @Override
     public long transferTo(OutputStream out) throws IOException {
-        return Bodies.copy(this, out);
+        long hint = done ? 0 : framing.remainingHint();
+        int size = hint < 0 ? RequestBody.BUFFER_SIZE : (int) Math.max(1, Math.min(hint, RequestBody.BUFFER_SIZE));
+        byte[] buf = new byte[size];
+        long total = 0;
+        int n;
+        while ((n = read(buf, 0, buf.length)) >= 0) {
+            out.write(buf, 0, n);
+            total += n;
+        }
+        return total;
     }
 
     @Override
