@@ -56,14 +56,44 @@ final class Http1Exchange {
             conn.out.flush();
             early = awaitContinue();
             if (early == null) {
-                writeBody(body);
+                HttpResponse answered = writeBodyOrReadEarlyResponse(body);
+                if (answered != null) {
+                    return answered;
+                }
             } else {
                 bodySent = false; // the server answered without wanting the body: the connection is out of step
             }
         } else {
-            writeBody(body);
+            HttpResponse earlyResponse = writeBodyOrReadEarlyResponse(body);
+            if (earlyResponse != null) {
+                return earlyResponse;
+            }
         }
         return readResponse(early, bodySent);
+    }
+
+    /**
+     * Writes the body; if that fails because the server stopped reading, returns the response it
+     * may have sent first (e.g. 413), as curl does.
+     *
+     * @return null when the body was written, else the server's early response
+     */
+    private HttpResponse writeBodyOrReadEarlyResponse(RequestBody body) throws IOException {
+        try {
+            writeBody(body);
+            return null;
+        } catch (IOException writeFailure) {
+            if (call.isCanceledOrTimedOut() || conn.isClosed()) {
+                throw writeFailure;
+            }
+            try {
+                conn.setReadTimeout(Math.min(conn.readTimeoutMillis(), 2000));
+                return readResponse(null, false);
+            } catch (IOException | RuntimeException noResponse) {
+                writeFailure.addSuppressed(noResponse);
+                throw writeFailure;
+            }
+        }
     }
 
     private void writeHead(RequestBody body) {

@@ -50,6 +50,24 @@ class ExpectContinueTest {
     }
 
     @Test
+    void earlyResponseWhileUploadingIsReturned() throws Exception {
+        try (RawServer s = new RawServer(c -> {
+            c.read(false);
+            c.write("HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 8\r\n\r\ntoo big!");
+            c.socket.shutdownOutput();
+            c.in.readNBytes(256 * 1024); // read a little of the body, as a lingering close would, then stop
+            c.socket.close();
+        }); HttpClient client = HttpClient.newClient()) {
+            byte[] big = new byte[64 << 20];
+            HttpRequest upload = HttpRequest.newBuilder(s.url("/")).put(RequestBody.ofBytes(big, null)).build();
+            try (HttpResponse r = client.send(upload)) {
+                assertThat(r.status()).isEqualTo(413);
+                assertThat(r.bodyString()).isEqualTo("too big!");
+            }
+        }
+    }
+
+    @Test
     void finalResponseInsteadOf100SkipsTheBody() throws Exception {
         try (RawServer s = new RawServer(c -> {
             c.read(false);
