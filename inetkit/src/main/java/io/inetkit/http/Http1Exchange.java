@@ -52,7 +52,7 @@ final class Http1Exchange {
         conn.headWrite();
         if (body == null) {
             conn.out.flush();
-        } else if ("100-continue".equalsIgnoreCase(request.header("Expect"))) {
+        } else if ("100-continue".equalsIgnoreCase(request.headers().firstOrNull("Expect"))) {
             conn.out.flush();
             early = awaitContinue();
             if (early == null) {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable HTTP request: method, absolute {@code http} or {@code https} URI, headers and an
@@ -101,10 +102,10 @@ public final class HttpRequest {
      * The first value of a header.
      *
      * @param name any case
-     * @return the value or null
+     * @return the value, or empty
      */
-    public String header(String name) {
-        return headers.firstOrNull(name);
+    public Optional<String> header(String name) {
+        return headers.first(name);
     }
 
     /** @return the body, or null if there is none */

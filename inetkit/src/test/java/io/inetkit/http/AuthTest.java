@@ -46,19 +46,25 @@ class AuthTest {
     private void digest(HttpExchange ex) throws IOException {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         authorizations.add(String.valueOf(auth));
-        if (auth == null || !auth.startsWith("Digest ")) {
+        if (auth == null || !auth.startsWith("Digest ") || !validDigest(ex, auth)) {
             ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"fallback\", Digest realm=\"r\", qop=\"auth,auth-int\","
                     + " nonce=\"n0nce\", algorithm=MD5, opaque=\"op\"");
             ex.getResponseHeaders().add("WWW-Authenticate", "Digest realm=\"r\", qop=\"auth\", nonce=\"n0nce\", algorithm=SHA-256");
             JdkServer.respond(ex, 401, "who are you");
             return;
         }
+        JdkServer.respond(ex, 200, "digest ok");
+    }
+
+    private static boolean validDigest(HttpExchange ex, String auth) throws IOException {
         Map<String, String> p = Challenge.parseAll(List.of(auth)).get(0).params();
+        if (!"SHA-256".equals(p.get("algorithm"))) {
+            return false;
+        }
         String ha1 = sha256("bob:r:secret");
         String ha2 = sha256(ex.getRequestMethod() + ":" + ex.getRequestURI());
         String expected = sha256(ha1 + ":n0nce:" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
-        boolean ok = expected.equals(p.get("response")) && p.get("uri").equals(ex.getRequestURI().toString());
-        JdkServer.respond(ex, ok ? 200 : 403, ok ? "digest ok" : "bad digest");
+        return expected.equals(p.get("response")) && p.get("uri").equals(ex.getRequestURI().toString());
     }
 
     private static String sha256(String s) {
@@ -103,6 +109,29 @@ class AuthTest {
         assertThat(authorizations).hasSize(2);
         assertThat(authorizations.get(0)).isEqualTo("null");
         assertThat(authorizations.get(1)).contains("algorithm=SHA-256").contains("uri=\"/digest/p?q=1\"").contains("qop=auth");
+    }
+
+    @Test
+    void digestChallengeIsRememberedWithIncreasingNonceCount() throws Exception {
+        try (HttpClient client = HttpClient.builder().credentials(new Credentials("bob", "secret")).build()) {
+            for (int i = 0; i < 3; i++) {
+                try (HttpResponse r = client.send(HttpRequest.get(server.url("/digest/" + i)))) {
+                    assertThat(r.bodyString()).isEqualTo("digest ok");
+                }
+            }
+        }
+        assertThat(authorizations).hasSize(4); // one challenge, then answered at once
+        assertThat(authorizations.get(2)).contains("nc=00000002");
+        assertThat(authorizations.get(3)).contains("nc=00000003");
+    }
+
+    @Test
+    void wrongDigestCredentialsGiveThe401() throws Exception {
+        try (HttpClient client = HttpClient.builder().credentials(new Credentials("bob", "wrong")).build();
+             HttpResponse r = client.send(HttpRequest.get(server.url("/digest/x")))) {
+            assertThat(r.status()).isEqualTo(401);
+        }
+        assertThat(authorizations).hasSize(2);
     }
 
     @Test

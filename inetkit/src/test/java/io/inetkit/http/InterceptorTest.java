@@ -37,7 +37,7 @@ class InterceptorTest {
                     return chain.proceed(chain.request().toBuilder().setHeader("X-Token", "t1").build());
                 })
                 .networkInterceptor(chain -> {
-                    network.add(chain.request().uri().getPath() + " " + chain.request().header("Accept-Encoding"));
+                    network.add(chain.request().uri().getPath() + " " + chain.request().header("Accept-Encoding").orElse(null));
                     HttpResponse r = chain.proceed(chain.request());
                     assertThat(chain.call().isCanceled()).isFalse();
                     return r;
