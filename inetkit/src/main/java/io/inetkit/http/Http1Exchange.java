@@ -87,8 +87,10 @@ final class Http1Exchange {
                 throw writeFailure;
             }
             try {
-                conn.setReadTimeout(Math.min(conn.readTimeoutMillis(), 2000));
-                return readResponse(null, false);
+                conn.setReadTimeout(Math.min(conn.readTimeoutMillis(), 2000)); // an answer, if any, is already there
+                HttpResponse response = readResponse(null, false);
+                conn.restoreReadTimeout();
+                return response;
             } catch (IOException | RuntimeException noResponse) {
                 writeFailure.addSuppressed(noResponse);
                 throw writeFailure;
