@@ -137,6 +137,29 @@ class ConnectionReuseTest {
     }
 
     @Test
+    void ipv6LiteralHosts() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        RawServer s;
+        try {
+            s = RawServer.on(v6, c -> {
+                RawServer.Request r;
+                while ((r = c.read()) != null) {
+                    c.ok("host=" + r.header("Host"));
+                }
+            });
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no IPv6 loopback: " + e);
+            return;
+        }
+        try (s) {
+            String url = "http://[::1]:" + s.port() + "/";
+            assertThat(client.send(HttpRequest.get(url)).bodyString()).isEqualTo("host=[::1]:" + s.port());
+            assertThat(client.send(HttpRequest.get(url)).bodyString()).isEqualTo("host=[::1]:" + s.port());
+            assertThat(s.connections.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void idleConnectionsExpire() throws Exception {
         RawServer[] self = new RawServer[1];
         try (RawServer s = RawServer.keepAlive(self, (c, r) -> c.ok("x"));

@@ -137,6 +137,11 @@ final class RawServer implements AutoCloseable {
         this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
     }
 
+    /** A plain server on a given local address (e.g. ::1). */
+    static RawServer on(InetAddress address, Script script) throws IOException {
+        return new RawServer(new ServerSocket(0, 50, address), script);
+    }
+
     /** A TLS server presenting the test PKI's localhost certificate. */
     static RawServer tls(Script script) throws Exception {
         return new RawServer(TestPki.get().serverConfig().serverSocketFactory()
