@@ -105,6 +105,37 @@ public final class ProxyEnvironment {
         return out;
     }
 
+    /** @return true if {@code host} is an IP literal inside {@code cidr} (e.g. {@code 10.0.0.0/8}, {@code fd00::/8}) */
+    static boolean inCidr(String host, String cidr) {
+        int slash = cidr.indexOf('/');
+        String net = cidr.substring(0, slash);
+        String bitsText = cidr.substring(slash + 1);
+        if (!isIpLiteral(host) || !isIpLiteral(net) || !bitsText.matches("\\d{1,3}")) {
+            return false;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(host).getAddress(); // literals only: no DNS lookup
+            byte[] b = java.net.InetAddress.getByName(net).getAddress();
+            int bits = Integer.parseInt(bitsText);
+            if (a.length != b.length || bits > a.length * 8) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((a[i / 8] & mask) != (b[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean isIpLiteral(String s) {
+        return s.indexOf(':') >= 0 || s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
     static boolean bypass(List<String> noProxy, URI uri) {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[")) {
@@ -114,6 +145,12 @@ public final class ProxyEnvironment {
         for (String entry : noProxy) {
             if (entry.equals("*")) {
                 return true;
+            }
+            if (entry.indexOf('/') > 0) {
+                if (inCidr(host, entry)) {
+                    return true;
+                }
+                continue;
             }
             String name = entry;
             int entryPort = -1;

@@ -203,5 +203,10 @@ class ProxyTest {
         assertThat(ProxyEnvironment.selector(Map.of("all_proxy", "proxy:8080")).select(URI.create("https://x/")))
                 .isEqualTo(new Proxy.Http(Endpoint.of("proxy", 8080), null));
         assertThatThrownBy(() -> ProxyEnvironment.parse("ftp://p:1")).isInstanceOf(IllegalArgumentException.class);
+        ProxySelector cidr = ProxyEnvironment.selector(Map.of("all_proxy", "proxy:8080", "no_proxy", "192.168.0.0/16,fd00::/8"));
+        assertThat(cidr.select(URI.create("http://192.168.4.5/"))).isEqualTo(Proxy.DIRECT);
+        assertThat(cidr.select(URI.create("http://[fd12::1]/"))).isEqualTo(Proxy.DIRECT);
+        assertThat(cidr.select(URI.create("http://192.169.0.1/"))).isNotEqualTo(Proxy.DIRECT);
+        assertThat(cidr.select(URI.create("http://example.org/"))).isNotEqualTo(Proxy.DIRECT);
     }
 }
