@@ -8,6 +8,7 @@ module io.inetkit {
     requires jdk.net;
 
     exports io.inetkit.greet;
+    exports io.inetkit.http;
     exports io.inetkit.net;
     exports io.inetkit.sasl;
     exports io.inetkit.server;

@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -119,7 +120,9 @@ public final class Dialer {
     }
 
     private Socket attempt(InetAddress address, Endpoint endpoint) throws IOException {
-        Socket socket = new Socket();
+        // A channel-backed socket: pools (HTTP keep-alive) can then check an idle connection
+        // for EOF without blocking, through socket.getChannel().
+        Socket socket = SocketChannel.open().socket();
         try {
             if (sourceAddress != null) {
                 socket.bind(new InetSocketAddress(sourceAddress, 0));

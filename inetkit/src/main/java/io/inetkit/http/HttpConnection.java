@@ -1,0 +1,200 @@
+package io.inetkit.http;
+
+import io.inetkit.text.LineReader;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One HTTP/1.1 connection: the socket, a bounded line reader whose 8 KiB buffer also carries
+ * body bytes, an 8 KiB output buffer and a reusable buffer for request heads. Used by one
+ * exchange at a time; the pool hands it from one to the next.
+ */
+final class HttpConnection implements Closeable {
+
+    final Route route;
+    /** The TCP socket (under TLS, the socket TLS runs over). */
+    private final Socket raw;
+    /** What HTTP is read from and written to: {@link #raw} or a TLS socket over it. */
+    private final Socket socket;
+    final LineReader reader;
+    final OutputStream out;
+    private final int readTimeoutMillis;
+    private final ByteBuffer probe = ByteBuffer.allocate(1);
+    private byte[] head = new byte[1024];
+    private int headLength;
+    private long idleSinceNanos;
+    private int exchanges;
+    private volatile boolean closed;
+
+    HttpConnection(Route route, Socket raw, Socket socket, int maxLineLength, int readTimeoutMillis) throws IOException {
+        this.route = route;
+        this.raw = raw;
+        this.socket = socket;
+        this.readTimeoutMillis = readTimeoutMillis;
+        this.reader = new LineReader(socket.getInputStream(), StandardCharsets.ISO_8859_1, maxLineLength);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+        socket.setSoTimeout(readTimeoutMillis);
+    }
+
+    /** @return the socket HTTP flows over */
+    Socket socket() {
+        return socket;
+    }
+
+    /** @return how many exchanges started on this connection (more than 1: it was reused) */
+    int exchanges() {
+        return exchanges;
+    }
+
+    void startExchange() {
+        exchanges++;
+    }
+
+    /** Sets the read timeout for the next reads; {@link #restoreReadTimeout()} undoes it. */
+    void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    void restoreReadTimeout() throws IOException {
+        socket.setSoTimeout(readTimeoutMillis);
+    }
+
+    int readTimeoutMillis() {
+        return readTimeoutMillis;
+    }
+
+    // ---- request head: built in one reused array, written in one call ----
+
+    void headReset() {
+        headLength = 0;
+    }
+
+    /** Appends text: Latin-1 characters as one byte each, others as UTF-8. */
+    void headAppend(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xff) {
+                byte[] utf8 = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                ensure(utf8.length);
+                System.arraycopy(utf8, 0, head, headLength, utf8.length);
+                headLength += utf8.length;
+                return;
+            }
+            head[headLength++] = (byte) c;
+        }
+    }
+
+    void headLine(String name, String value) {
+        headAppend(name);
+        headAppend(": ");
+        headAppend(value);
+        headAppend("\r\n");
+    }
+
+    private void ensure(int more) {
+        if (headLength + more > head.length) {
+            head = Arrays.copyOf(head, Math.max(head.length * 2, headLength + more));
+        }
+    }
+
+    void headWrite() throws IOException {
+        out.write(head, 0, headLength);
+    }
+
+    // ---- pool support ----
+
+    void markIdle(long nowNanos) {
+        idleSinceNanos = nowNanos;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    /**
+     * Tells, without blocking, whether an idle connection can carry another request: the peer
+     * has not closed it and sent nothing unexpected.
+     *
+     * @return true if the connection looks usable
+     */
+    boolean isHealthy() {
+        if (closed || socket.isClosed() || socket.isInputShutdown() || socket.isOutputShutdown()) {
+            return false;
+        }
+        if (reader.buffered() > 0) {
+            return false; // bytes after the last response: the peer is out of step
+        }
+        SocketChannel channel = raw.getChannel();
+        if (channel == null) {
+            return true; // cannot check without blocking; the retry on a stale connection covers it
+        }
+        try {
+            if (socket != raw && raw.getInputStream().available() > 0) {
+                return tlsStillOpen();
+            }
+            probe.clear();
+            int n;
+            channel.configureBlocking(false);
+            try {
+                n = channel.read(probe);
+            } finally {
+                channel.configureBlocking(true);
+            }
+            return n == 0; // -1: closed by the peer; > 0: unexpected bytes (under TLS: consumed, unusable)
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Under TLS, an idle connection may hold a session ticket (harmless) or close_notify (closed). */
+    private boolean tlsStillOpen() throws IOException {
+        socket.setSoTimeout(1);
+        try {
+            reader.read();
+            return false; // a byte of data or EOF: either way the connection is unusable
+        } catch (SocketTimeoutException e) {
+            return true; // only TLS housekeeping arrived
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(readTimeoutMillis);
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the socket; safe to call from another thread (cancels blocked reads) and more than once. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+        if (raw != socket) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection to " + route + " from " + socket.getLocalSocketAddress();
+    }
+}

@@ -1,0 +1,57 @@
+/**
+ * HTTP/1.1 client: a keep-alive connection pool, exact RFC 9112 message framing, redirects,
+ * gzip/deflate, Basic and Digest authentication, cookies, retries, range downloads, HTTP and
+ * SOCKS5 proxies, and an OkHttp-style interceptor chain. The value types ({@link io.inetkit.http.Headers},
+ * {@link io.inetkit.http.Method}, {@link io.inetkit.http.HttpRequest}, {@link io.inetkit.http.HttpResponse})
+ * are shared with the HTTP server of this package.
+ *
+ * <pre>{@code
+ * try (HttpClient client = HttpClient.builder()
+ *         .timeouts(Timeouts.DEFAULT.withRead(Duration.ofSeconds(30)))
+ *         .callTimeout(Duration.ofMinutes(2))
+ *         .cookieJar(CookieJar.inMemory())
+ *         .retry(RetryPolicy.of(2))
+ *         .proxy(ProxyEnvironment.selector(System.getenv()))
+ *         .build()) {
+ *
+ *     try (HttpResponse r = client.send(HttpRequest.get("https://example.org/"))) {
+ *         System.out.println(r.status() + " " + r.header("Content-Type").orElse("?"));
+ *         r.body().transferTo(System.out);          // streams; gzip already decoded
+ *     }
+ *
+ *     HttpRequest upload = HttpRequest.newBuilder("https://example.org/upload")
+ *             .put(RequestBody.ofFile(Path.of("big.iso"), "application/octet-stream"))
+ *             .expectContinue(true)                 // waits up to 1 s for 100 Continue
+ *             .build();
+ *     try (HttpResponse r = client.send(upload)) {
+ *         if (!r.isSuccessful()) {
+ *             System.err.println(r.status() + " " + r.bodyString());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Rules the client keeps</h2>
+ * <ul>
+ * <li>Status codes are data: a 404 is a normal {@link io.inetkit.http.HttpResponse}. Failures are
+ *     {@link java.io.IOException}s: the {@link io.inetkit.net.DialFailure dial failures},
+ *     {@link io.inetkit.net.TlsException}, {@link io.inetkit.text.MalformedReplyException} for
+ *     invalid framing (Content-Length conflicts, Transfer-Encoding with Content-Length, bad chunk
+ *     sizes), {@link io.inetkit.text.LimitExceededException} (header size, decompressed size),
+ *     {@link io.inetkit.text.ReadTimeoutException}, {@link io.inetkit.http.CallTimeoutException},
+ *     {@link io.inetkit.http.CallCanceledException}, {@link io.inetkit.http.TooManyRedirectsException},
+ *     {@link io.inetkit.http.ProxyException}.</li>
+ * <li>Close every response. A body read to its end returns its connection to the pool; one closed
+ *     early closes the connection; one dropped unclosed is found by a {@link java.lang.ref.Cleaner},
+ *     which closes the connection and logs a warning on the {@code io.inetkit.http} logger.</li>
+ * <li>An idle pooled connection is checked without blocking before reuse. A request that fails on a
+ *     reused connection before any response byte is retried once on a new connection only if it is
+ *     idempotent and its body can be sent again; a POST is never sent twice.</li>
+ * <li>Credentials ({@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} set by the
+ *     caller, and client credentials) never follow a redirect to another scheme, host or port. The
+ *     {@link io.inetkit.text.Transcript} given to {@link io.inetkit.http.HttpClient.Builder#transcript}
+ *     shows heads with those values masked and bodies summarised.</li>
+ * <li>The cookie jar has no public-suffix list (see {@link io.inetkit.http.CookieJar}).</li>
+ * </ul>
+ */
+package io.inetkit.http;
