@@ -12,19 +12,35 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Wait (at most $2 seconds, default 20) until something listens on 127.0.0.1:$1.
+# Wait (at most $2 seconds, default 20) until something listens on TCP port $1. It reads
+# the kernel's socket tables instead of connecting, so the server sees no probe connection.
 wait_port() {
   local port=$1 deadline=$((SECONDS + ${2:-20}))
-  until python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.5); sys.exit(s.connect_ex(('127.0.0.1',$port)))" 2>/dev/null; do
+  until python3 - "$port" <<'PY'
+import sys
+port = int(sys.argv[1])
+for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+    try:
+        rows = open(table).read().splitlines()[1:]
+    except OSError:
+        continue
+    for row in rows:
+        f = row.split()
+        if f[3] == "0A" and int(f[1].rsplit(":", 1)[1], 16) == port:
+            sys.exit(0)
+sys.exit(1)
+PY
+  do
     if (( SECONDS >= deadline )); then echo "interop: nothing listens on port $port" >&2; return 1; fi
     sleep 0.1
   done
 }
 
-# Start a daemon in the background, log to $1, remember its PID; the rest is the command.
+# Start a daemon in the background, stdout to $1 and stderr to $1.err, remember its PID;
+# the rest is the command.
 start_bg() {
   local log=$1; shift
-  "$@" </dev/null >>"$log" 2>&1 &
+  "$@" </dev/null >>"$log" 2>>"$log.err" &
   PIDS+=($!)
   LAST_PID=$!
 }
