@@ -31,4 +31,24 @@ stop_pid "$ourserver"
 normalise py-server.log | head -3 > ref-server.log
 normalise our-server.log > our-server-norm.log
 same_bytes "our server logs what the tutorial's server logs" ref-server.log our-server-norm.log
+
+echo "greet: Ctrl-C stops our server cleanly"
+cat > sigint.py <<'PY'
+import signal, subprocess, sys
+# A terminal's Ctrl-C: SIGINT to a process whose SIGINT is not ignored (background jobs ignore it).
+p = subprocess.Popen([sys.argv[1], "greet", "serve", "--port", sys.argv[2]], stdout=subprocess.PIPE,
+                     stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+line = p.stderr.readline()
+p.send_signal(signal.SIGINT)
+try:
+    out, err = p.communicate(timeout=20)
+except subprocess.TimeoutExpired:
+    p.kill(); print("did not stop within 20 s"); sys.exit(1)
+err = line + err
+ok = p.returncode == 130 and "Exception" not in err and "stopped after 0 connection(s)" in err
+print("exit", p.returncode, repr(err))
+sys.exit(0 if ok else 1)
+PY
+port=$(free_port)
+if python3 sigint.py "$INET" "$port" > sigint.out; then pass "Ctrl-C: exit 130, one line, no stack trace"; else fail "Ctrl-C"; cat sigint.out; fi
 finish

@@ -53,7 +53,12 @@ final class GreetServeCommand implements Callable<Integer> {
         // stdout carries the tutorial's log, byte for byte; where we listen goes to stderr.
         spec.commandLine().getErr().println("inet: serving greetings on "
                 + where.getAddress().getHostAddress() + ":" + where.getPort() + " (Ctrl-C stops)");
-        Thread stopper = new Thread(() -> server.shutdown(Duration.ofSeconds(2)), "inet-greet-shutdown");
+        PrintWriter err = spec.commandLine().getErr();
+        Thread stopper = new Thread(() -> {
+            server.shutdown(Duration.ofSeconds(2));
+            err.println("inet: stopped after " + server.stats().completed() + " connection(s)");
+            err.flush();
+        }, "inet-greet-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         server.awaitTermination();
         return ExitCode.OK.code();
