@@ -98,10 +98,11 @@ final class ScriptRunner {
                 if (wire.isTls()) {
                     throw new Mismatch("the connection already uses TLS");
                 }
-                int early = wire.pending();
-                if (early > 0) {
-                    throw new Mismatch("the client sent " + early + " bytes of plaintext before the TLS handshake: \""
-                            + shown(wire.buffered()) + "\"");
+                // Only what came with the line that asked for TLS: the ClientHello may already be on its way.
+                byte[] early = wire.buffered();
+                if (early.length > 0) {
+                    throw new Mismatch("the client sent plaintext after asking for TLS, before the handshake: \""
+                            + shown(early) + "\"");
                 }
                 wire.startTls(t.context());
             }

@@ -167,7 +167,7 @@ public final class ScriptedServer implements AutoCloseable {
 
     /**
      * Waits for the scripts to end as {@link #verify()} does, stops the server, and then fails
-     * like {@code verify()} unless {@code verify()} already reported.
+     * like {@code verify()} unless a failed {@code verify()} already reported (and waited).
      *
      * @throws AssertionError when a script failed
      */
@@ -175,7 +175,7 @@ public final class ScriptedServer implements AutoCloseable {
     public void close() {
         boolean interrupted = false;
         try {
-            awaitDone(timeout.plus(SLACK));
+            awaitDone(isReported() ? Duration.ZERO : timeout.plus(SLACK)); // a failed verify() already waited
         } catch (InterruptedException e) {
             interrupted = true;
         }
@@ -194,6 +194,15 @@ public final class ScriptedServer implements AutoCloseable {
         }
         if (first && !problems.isEmpty()) {
             throw new AssertionError(problems);
+        }
+    }
+
+    private boolean isReported() {
+        lock.lock();
+        try {
+            return reported;
+        } finally {
+            lock.unlock();
         }
     }
 

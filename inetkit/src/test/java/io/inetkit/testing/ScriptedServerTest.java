@@ -103,6 +103,27 @@ class ScriptedServerTest {
     }
 
     @Test
+    void plaintextPipelinedAfterStartTlsIsAFailure() throws Exception {
+        Script script = Script.create().expect("STARTTLS").send("220 go ahead")
+                .startTls(TestPki.get().serverConfig().sslContext()).expect("EHLO x");
+        try (ScriptedServer server = ScriptedServer.start(script); TextConnection text = connect(server)) {
+            // One write, one loopback segment: the script reads both lines at once.
+            text.socket().getOutputStream().write("STARTTLS\r\nEHLO x\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThatThrownBy(server::verify).hasMessageContaining("step 3 of 4: start TLS")
+                    .hasMessageContaining("plaintext after asking for TLS, before the handshake: \"EHLO x\\r\\n\"");
+        }
+    }
+
+    @Test
+    void bytesBeyondTheEndOfTheScriptAreAFailure() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Script.create().expect("A")); TextConnection text = connect(server)) {
+            text.socket().getOutputStream().write("A\r\nB\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThatThrownBy(server::verify).hasMessageContaining("after the last step (1)")
+                    .hasMessageContaining("the script ended, but the client had sent more: \"B\\r\\n\"");
+        }
+    }
+
+    @Test
     void implicitTlsRunsTheScriptAfterTheHandshake() throws Exception {
         Script script = Script.fromTranscript("""
                 S: * OK IMAP4rev1 ready

@@ -114,17 +114,6 @@ final class Wire {
         return Arrays.copyOfRange(buf, pos, limit);
     }
 
-    /** {@return how many bytes the client sent that no step has consumed: buffered, or arrived and not read} */
-    int pending() {
-        int n = limit - pos;
-        try {
-            n += in.available();
-        } catch (IOException ignored) {
-            // closed: nothing more will come
-        }
-        return n;
-    }
-
     boolean isTls() {
         return tls != null || connection.isSecure();
     }
