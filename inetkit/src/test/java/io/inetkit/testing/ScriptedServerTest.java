@@ -89,16 +89,31 @@ class ScriptedServerTest {
                 .expect("EHLO client").send("250-mx").send("250 AUTH PLAIN")
                 .expect("QUIT").send("221 bye")
                 .expectClose();
-        try (ScriptedServer server = ScriptedServer.start(script); TextConnection text = connect(server)) {
-            text.readReply(220);
-            text.command(220, "STARTTLS");
-            text.startTls(clientTls(), "localhost");
-            assertThat(text.isTls()).isTrue();
-            assertThat(text.command(250, "EHLO client").lines()).containsExactly("mx", "AUTH PLAIN");
-            text.command(221, "QUIT");
-            text.close();
+        try (ScriptedServer server = ScriptedServer.start(script)) {
+            try (TextConnection text = connect(server)) {
+                text.readReply(220);
+                text.command(220, "STARTTLS");
+                text.startTls(clientTls(), "localhost");
+                assertThat(text.isTls()).isTrue();
+                assertThat(text.command(250, "EHLO client").lines()).containsExactly("mx", "AUTH PLAIN");
+                text.command(221, "QUIT");
+            }
             server.verify();
             assertThat(server.connection(0).transcript()).contains("C: EHLO client\\r\\n");
+        }
+    }
+
+    @Test
+    void closeAfterStartTlsEndsTheTlsStreamCleanly() throws Exception {
+        Script script = Script.create().expect("STLS").send("+OK begin TLS")
+                .startTls(TestPki.get().serverConfig().sslContext()).expect("CAPA").sendAndClose("-ERR going away");
+        try (ScriptedServer server = ScriptedServer.start(script); TextConnection text = connect(server)) {
+            text.statusCommand("STLS");
+            text.startTls(clientTls(), "localhost");
+            text.send("CAPA");
+            assertThat(text.readStatus().isOk()).isFalse();
+            assertThatThrownBy(text::readStatus).isInstanceOf(ConnectionClosedException.class);
+            server.verify();
         }
     }
 
@@ -250,13 +265,14 @@ class ScriptedServerTest {
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Script script = Script.create().send("220 hi").signal(reached).pause(release).send("250 later").expectClose();
-        try (ScriptedServer server = ScriptedServer.start(script); TextConnection text = connect(server)) {
-            text.readReply(220);
-            reached.await();
-            assertThat(text.socket().getInputStream().available()).as("nothing is sent while paused").isZero();
-            release.countDown();
-            assertThat(text.readReply(250).text()).isEqualTo("later");
-            text.close();
+        try (ScriptedServer server = ScriptedServer.start(script)) {
+            try (TextConnection text = connect(server)) {
+                text.readReply(220);
+                reached.await();
+                assertThat(text.socket().getInputStream().available()).as("nothing is sent while paused").isZero();
+                release.countDown();
+                assertThat(text.readReply(250).text()).isEqualTo("later");
+            }
             server.verify();
         }
     }
