@@ -95,8 +95,8 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     /**
-     * Waits until the expected connections have come and their scripts ended (with
-     * {@link Builder#everyConnection()}: at least one came and all that came ended).
+     * Waits until the expected connections (with {@link Builder#everyConnection()}: at least
+     * one) have come and every connection that came has ended.
      *
      * @param limit the longest to wait
      * @return true when done, false when the time ran out
@@ -208,7 +208,7 @@ public final class ScriptedServer implements AutoCloseable {
 
     private boolean done() {
         int came = connections.size();
-        return expected == 0 ? came > 0 && ended == came : ended >= expected;
+        return came >= Math.max(expected, 1) && ended == came; // unexpected connections must end too
     }
 
     private String problems() {
