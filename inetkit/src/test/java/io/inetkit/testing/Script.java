@@ -64,7 +64,18 @@ public final class Script {
      * @throws IllegalArgumentException for a line without an {@code S:} or {@code C:} prefix
      */
     public static Script fromTranscript(String transcript) {
-        Script script = create();
+        return fromTranscript(transcript, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a transcript as {@link #fromTranscript(String)} does, with another line charset.
+     *
+     * @param transcript the transcript
+     * @param charset how lines are encoded and decoded
+     * @return the script
+     */
+    public static Script fromTranscript(String transcript, Charset charset) {
+        Script script = create(charset);
         StringBuilder pending = new StringBuilder();
         String[] lines = transcript.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
