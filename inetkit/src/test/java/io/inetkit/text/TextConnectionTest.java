@@ -4,6 +4,10 @@ import static io.inetkit.text.LoopbackServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetkit.net.Dialer;
+import io.inetkit.net.Timeouts;
+import io.inetkit.testing.Script;
+import io.inetkit.testing.ScriptedServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
@@ -21,15 +25,19 @@ class TextConnectionTest {
 
     @Test
     void commandsCheckTheReplyCodeAndRefuseInjection() throws Exception {
-        try (LoopbackServer server = LoopbackServer.start((s, in, out) -> {
-            send(out, "220 mx ready\r\n");
-            assertThat(in.readLine()).isEqualTo("EHLO client");
-            send(out, "250-mx\r\n250 PIPELINING\r\n");
-            assertThat(in.readLine()).isEqualTo("MAIL FROM:<a@b>");
-            send(out, "550 5.7.1 no\r\n");
-            assertThat(in.readLine()).as("the injected command never arrives").isEqualTo("QUIT");
-            send(out, "221 bye\r\n");
-        }); TextConnection text = server.connect(TextOptions.DEFAULT)) {
+        // The script requires QUIT right after MAIL FROM: an injected command would be a mismatch.
+        try (ScriptedServer server = ScriptedServer.start(Script.fromTranscript("""
+                S: 220 mx ready
+                C: EHLO client
+                S: 250-mx
+                S: 250 PIPELINING
+                C: MAIL FROM:<a@b>
+                S: 550 5.7.1 no
+                C: QUIT
+                S: 221 bye
+                """)); TextConnection text = TextConnection.connect(
+                        Dialer.builder().timeouts(Timeouts.DEFAULT.withRead(Duration.ofSeconds(10))).build(),
+                        server.endpoint(), TextOptions.DEFAULT)) {
             assertThat(text.readReply(220).text()).isEqualTo("mx ready");
             assertThat(text.command(250, "EHLO client").lines()).containsExactly("mx", "PIPELINING");
             assertThatThrownBy(() -> text.command(2, "MAIL FROM:<%s>", "a@b"))
@@ -40,7 +48,7 @@ class TextConnectionTest {
             assertThatThrownBy(() -> text.command(2, "RCPT TO:<%s>", "x@y>\r\nDATA"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command injection");
             text.command(221, "QUIT");
-            server.await();
+            server.verify();
         }
     }
 
