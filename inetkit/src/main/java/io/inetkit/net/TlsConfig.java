@@ -320,6 +320,20 @@ public final class TlsConfig {
         }
 
         /**
+         * Sets the private key and certificate chain from PEM files, as servers are usually
+         * given them ({@code cert.pem}, {@code key.pem}).
+         *
+         * @param certificateChain the certificate, then any intermediates, in PEM
+         * @param privateKey an unencrypted PKCS#8 key ({@code -----BEGIN PRIVATE KEY-----})
+         * @return this builder
+         * @throws IOException if a file cannot be read or holds something else
+         */
+        public Builder keyPem(Path certificateChain, Path privateKey) throws IOException {
+            char[] password = "in-memory".toCharArray(); // never stored: the key store lives in memory
+            return keyStore(PemKeys.load(certificateChain, privateKey, password), password);
+        }
+
+        /**
          * Sets the ALPN protocols to offer, most preferred first.
          *
          * @param protocols protocol ids such as {@code h2}, {@code http/1.1}, {@code imap}

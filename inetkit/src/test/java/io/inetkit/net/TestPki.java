@@ -89,6 +89,23 @@ public final class TestPki {
         return w.toString();
     }
 
+    /** The localhost certificate then the CA, in PEM, as a server's cert.pem holds them. */
+    public String serverChainPem() throws Exception {
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(w)) {
+            pem.writeObject(server);
+            pem.writeObject(ca);
+        }
+        return w.toString();
+    }
+
+    /** The localhost certificate's private key as unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY"). */
+    public String serverKeyPem() {
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(serverKeys.getPrivate().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
+    }
+
     /** TLS settings for a loopback server presenting the localhost certificate. */
     public TlsConfig serverConfig() throws Exception {
         return TlsConfig.builder().keyStore(serverKeyStore(), PASSWORD).build();
