@@ -1,0 +1,155 @@
+package io.inetkit.cli;
+
+import io.inetkit.http.ContentRange;
+import io.inetkit.http.HttpClient;
+import io.inetkit.http.HttpRequest;
+import io.inetkit.http.HttpResponse;
+import io.inetkit.http.Method;
+import io.inetkit.text.ConnectionClosedException;
+import io.inetkit.text.MalformedReplyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One {@code inet get} exchange: sends the request, applies -f and -C, writes the head (-i, -I)
+ * and streams the body to the target, counting bytes for -w. Failures carry curl's exit codes.
+ */
+final class GetTransfer {
+    private static final int BUFFER = 64 * 1024;
+
+    private final HttpClient client;
+    private final GetOutputOptions output;
+    private final OutputTarget target;
+    private final boolean resume;
+    private final PrintWriter progressTo;
+    private final TransferStats stats;
+    private final AtomicInteger redirectsSeen;
+
+    /**
+     * @param progressTo where to draw a progress bar, or null for none
+     */
+    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
+            PrintWriter progressTo, TransferStats stats, AtomicInteger redirectsSeen) {
+        this.client = client;
+        this.output = output;
+        this.target = target;
+        this.resume = resume;
+        this.progressTo = progressTo;
+        this.stats = stats;
+        this.redirectsSeen = redirectsSeen;
+    }
+
+    void run(HttpRequest request) throws IOException {
+        long have = resume ? target.existingSize() : 0;
+        if (have > 0) {
+            request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
+                    .setHeader("Accept-Encoding", "identity").build();
+        }
+        HttpResponse response;
+        try {
+            response = client.send(request);
+        } catch (ConnectionClosedException e) {
+            throw new TransferFailure(ExitCode.EMPTY_REPLY, "empty reply from server: " + e.getMessage(), e);
+        }
+        try (response) {
+            record(response);
+            int status = response.status();
+            if (output.fail && status >= 400) {
+                throw new TransferFailure(ExitCode.HTTP_ERROR, "the requested URL returned error: " + status
+                        + (response.reason().isEmpty() ? "" : " " + response.reason()), null);
+            }
+            boolean append = false;
+            if (have > 0) {
+                if (status == 416 && alreadyComplete(response, have)) {
+                    return; // the file is complete: nothing to do, as curl
+                }
+                if (status == 206) {
+                    checkResumesAt(response, have);
+                    append = true;
+                }
+                // a 200 means the server ignored the range: the full body replaces the file
+            }
+            try (GuardedOutput out = target.open(append)) {
+                if (output.include || request.method().equals(Method.HEAD)) {
+                    writeHead(out, response);
+                }
+                if (!request.method().equals(Method.HEAD)) {
+                    copyBody(response, out);
+                }
+            }
+        }
+    }
+
+    private void record(HttpResponse response) {
+        stats.httpCode = response.status();
+        stats.urlEffective = redacted(response.request().uri().toString());
+        stats.contentType = response.headers().first("Content-Type").orElse("");
+        stats.numRedirects = redirectsSeen.get() - (response.isRedirect() ? 1 : 0);
+    }
+
+    private static String redacted(String uri) {
+        return uri.replaceFirst("//([^/@]*):[^/@]*@", "//$1:****@");
+    }
+
+    private static boolean alreadyComplete(HttpResponse response, long have) throws MalformedReplyException {
+        String cr = response.headers().firstOrNull("Content-Range");
+        return cr != null && ContentRange.parse(cr).completeLength() == have;
+    }
+
+    private static void checkResumesAt(HttpResponse response, long have) throws IOException {
+        String cr = response.headers().firstOrNull("Content-Range");
+        if (cr == null || ContentRange.parse(cr).first() != have) {
+            throw new TransferFailure(ExitCode.FAILURE, "cannot resume: the server sent "
+                    + (cr == null ? "no Content-Range" : "\"" + cr + "\"") + " but the file has " + have + " bytes", null);
+        }
+    }
+
+    private static void writeHead(OutputStream out, HttpResponse response) throws IOException {
+        StringBuilder head = new StringBuilder();
+        head.append(response.version().text()).append(' ').append(response.status());
+        if (!response.reason().isEmpty()) {
+            head.append(' ').append(response.reason());
+        }
+        head.append("\r\n");
+        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void copyBody(HttpResponse response, OutputStream out) throws IOException {
+        long expected = contentLength(response);
+        ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo, expected);
+        byte[] buffer = new byte[BUFFER];
+        InputStream body = response.body();
+        try {
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                stats.sizeDownload += n;
+                if (bar != null) {
+                    bar.update(stats.sizeDownload);
+                }
+            }
+            out.flush();
+        } catch (ConnectionClosedException e) {
+            throw new TransferFailure(ExitCode.PARTIAL_FILE, "partial file: " + e.getMessage(), e);
+        } finally {
+            if (bar != null) {
+                bar.finish(stats.sizeDownload);
+            }
+        }
+    }
+
+    private static long contentLength(HttpResponse response) {
+        String cl = response.headers().firstOrNull("Content-Length");
+        try {
+            return cl == null ? -1 : Long.parseLong(cl.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
