@@ -64,6 +64,7 @@ public final class Main {
     private static int run(Stdio stdio, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new InetCommand(stdio));
+        cli.setExpandAtFiles(false); // '@file' is data for curl-style options (inet get -d @file)
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(debug));
