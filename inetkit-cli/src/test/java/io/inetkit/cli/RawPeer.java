@@ -17,10 +17,17 @@ final class RawPeer implements AutoCloseable {
     private final Thread thread;
 
     RawPeer(String reply) throws IOException {
+        this(reply, true);
+    }
+
+    /** @param readRequest false to answer at once, without waiting for a request (e.g. to a TLS client) */
+    RawPeer(String reply, boolean readRequest) throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         thread = Thread.ofVirtual().start(() -> {
             try (Socket s = listener.accept()) {
-                readHead(s.getInputStream());
+                if (readRequest) {
+                    readHead(s.getInputStream());
+                }
                 OutputStream out = s.getOutputStream();
                 out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
