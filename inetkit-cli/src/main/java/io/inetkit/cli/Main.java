@@ -32,7 +32,9 @@ public final class Main {
      * @return the exit code, one of {@link ExitCode}
      */
     public static int run(String... args) {
-        Stdio stdio = new Stdio(System.out, Terminals.isTerminal(1), Terminals.isTerminal(2));
+        // System.out swallows write errors (PrintStream); the file descriptor reports them (exit 23).
+        Stdio stdio = new Stdio(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                Terminals.isTerminal(1), Terminals.isTerminal(2));
         return run(stdio, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
