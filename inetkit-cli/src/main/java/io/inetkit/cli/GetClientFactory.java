@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the {@link HttpClient} for one {@code inet get} from its connection options. */
@@ -27,11 +26,11 @@ final class GetClientFactory {
      * Builds the client.
      *
      * @param env the environment for proxy variables (System.getenv() in the CLI)
-     * @param redirectsSeen counts responses that were redirects, for %{num_redirects}
+     * @param redirects records the redirects passed through, for -i and %{num_redirects}
      * @param verbose where the wire transcript goes, or null for none
      */
     static HttpClient build(CommandSpec spec, GetConnectionOptions o, Map<String, String> env,
-            AtomicInteger redirectsSeen, PrintWriter verbose) throws IOException {
+            RedirectLog redirects, PrintWriter verbose) throws IOException {
         if (o.maxRedirs < 0) {
             throw new IllegalArgumentException("--max-redirs must be 0 or more");
         }
@@ -74,9 +73,7 @@ final class GetClientFactory {
         }
         b.networkInterceptor(chain -> {
             HttpResponse r = chain.proceed(chain.request());
-            if (r.isRedirect()) {
-                redirectsSeen.incrementAndGet();
-            }
+            redirects.saw(r);
             return r;
         });
         return b.build();

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +49,8 @@ final class GetCommand implements Callable<Integer> {
         TransferStats stats = new TransferStats();
         URI uri = parseUrl();
         checkOptions();
-        AtomicInteger redirects = new AtomicInteger();
+        RedirectLog redirects = new RedirectLog();
+        stats.urlEffective = url;
         try {
             OutputTarget target = output.output != null ? OutputTarget.file(output.output)
                     : output.remoteName ? OutputTarget.file(OutputTarget.remoteName(uri))
@@ -112,7 +112,7 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    private HttpClient buildClient(AtomicInteger redirects, PrintWriter err) throws IOException {
+    private HttpClient buildClient(RedirectLog redirects, PrintWriter err) throws IOException {
         try {
             return GetClientFactory.build(spec, connection, System.getenv(), redirects, output.verbose ? err : null);
         } catch (IllegalArgumentException e) {

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One {@code inet get} exchange: sends the request, applies -f and -C, writes the head (-i, -I)
@@ -27,20 +26,20 @@ final class GetTransfer {
     private final boolean resume;
     private final PrintWriter progressTo;
     private final TransferStats stats;
-    private final AtomicInteger redirectsSeen;
+    private final RedirectLog redirects;
 
     /**
      * @param progressTo where to draw a progress bar, or null for none
      */
     GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
-            PrintWriter progressTo, TransferStats stats, AtomicInteger redirectsSeen) {
+            PrintWriter progressTo, TransferStats stats, RedirectLog redirects) {
         this.client = client;
         this.output = output;
         this.target = target;
         this.resume = resume;
         this.progressTo = progressTo;
         this.stats = stats;
-        this.redirectsSeen = redirectsSeen;
+        this.redirects = redirects;
     }
 
     void run(HttpRequest request) throws IOException {
@@ -49,6 +48,7 @@ final class GetTransfer {
             request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
                     .setHeader("Accept-Encoding", "identity").build();
         }
+        stats.sizeUpload = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
         HttpResponse response;
         try {
             response = client.send(request);
@@ -75,7 +75,10 @@ final class GetTransfer {
             }
             try (GuardedOutput out = target.open(append)) {
                 if (output.include || request.method().equals(Method.HEAD)) {
-                    writeHead(out, response);
+                    for (String hop : redirects.followedBefore(response)) {
+                        out.write(hop.getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write(ResponseHead.format(response).getBytes(StandardCharsets.ISO_8859_1));
                 }
                 if (!request.method().equals(Method.HEAD)) {
                     copyBody(response, out);
@@ -88,7 +91,7 @@ final class GetTransfer {
         stats.httpCode = response.status();
         stats.urlEffective = redacted(response.request().uri().toString());
         stats.contentType = response.headers().first("Content-Type").orElse("");
-        stats.numRedirects = redirectsSeen.get() - (response.isRedirect() ? 1 : 0);
+        stats.numRedirects = redirects.followedBefore(response).size();
     }
 
     private static String redacted(String uri) {
@@ -106,18 +109,6 @@ final class GetTransfer {
             throw new TransferFailure(ExitCode.FAILURE, "cannot resume: the server sent "
                     + (cr == null ? "no Content-Range" : "\"" + cr + "\"") + " but the file has " + have + " bytes", null);
         }
-    }
-
-    private static void writeHead(OutputStream out, HttpResponse response) throws IOException {
-        StringBuilder head = new StringBuilder();
-        head.append(response.version().text()).append(' ').append(response.status());
-        if (!response.reason().isEmpty()) {
-            head.append(' ').append(response.reason());
-        }
-        head.append("\r\n");
-        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private void copyBody(HttpResponse response, OutputStream out) throws IOException {

@@ -164,6 +164,9 @@ class GetCommandTest {
         CliRun follow = run("get", "-L", "-w", "\\n%{http_code} %{num_redirects} %{url_effective}", server.url("/redirect/2"));
         assertThat(follow.code()).isZero();
         assertThat(follow.out()).isEqualTo("landed\n200 2 " + server.url("/redirect/0"));
+        CliRun heads = run("get", "-iL", server.url("/redirect/1"));
+        assertThat(heads.out()).startsWith("HTTP/1.1 302 ").contains("\r\n\r\nHTTP/1.1 200 OK\r\n")
+                .endsWith("\r\n\r\nlanded");
         CliRun tooMany = run("get", "-L", "--max-redirs", "1", server.url("/redirect/3"));
         assertThat(tooMany.code()).isEqualTo(47);
         assertThat(tooMany.err()).startsWith("inet: ").contains("redirect");

@@ -42,11 +42,11 @@ class GetExtrasTest {
                 .handle("/", ex -> TestHttpServer.respond(ex, 200, "proxied " + ex.getRequestURI()))) {
             GetConnectionOptions options = new GetConnectionOptions();
             Map<String, String> env = Map.of("http_proxy", proxy.url(""), "no_proxy", "skip.invalid");
-            try (HttpClient client = GetClientFactory.build(null, options, env, new AtomicInteger(), null);
+            try (HttpClient client = GetClientFactory.build(null, options, env, new RedirectLog(), null);
                  HttpResponse r = client.send(HttpRequest.get("http://example.invalid/a"))) {
                 assertThat(r.bodyString()).isEqualTo("proxied http://example.invalid/a");
             }
-            try (HttpClient client = GetClientFactory.build(null, options, env, new AtomicInteger(), null)) {
+            try (HttpClient client = GetClientFactory.build(null, options, env, new RedirectLog(), null)) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(HttpRequest.get("http://skip.invalid/")))
                         .isInstanceOf(java.net.UnknownHostException.class);
             }
