@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code inet get}: an HTTP(S) transfer with curl's option names and exit codes. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Transfer a URL (http, https) like curl: the body goes to stdout (binary-safe, streamed)",
+            "Transfer a URL (http, https, file) like curl: the body goes to stdout (binary-safe, streamed)",
             "unless -o/-O is given. Options have curl's names and meanings; so do the exit codes",
             "(see 'inet --help'). A progress bar is drawn on stderr when it is a terminal."})
 final class GetCommand implements Callable<Integer> {
@@ -30,7 +30,7 @@ final class GetCommand implements Callable<Integer> {
     @ParentCommand
     InetCommand parent;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http:// or https:// URL.")
+    @Parameters(index = "0", paramLabel = "URL", description = "http://, https:// or file:// URL.")
     String url;
 
     @Mixin
@@ -57,10 +57,14 @@ final class GetCommand implements Callable<Integer> {
                     : OutputTarget.stdout(stdio.stdout());
             boolean progress = stdio.stderrIsTerminal() && !output.silent
                     && (target.file() != null || !stdio.stdoutIsTerminal());
-            try (HttpClient client = buildClient(redirects, err)) {
-                HttpRequest req = buildRequest(uri);
-                new GetTransfer(client, output, target, request.continueAt != null,
-                        progress ? err : null, stats, redirects).run(req);
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                FileFetch.run(uri, target, progress ? err : null, stats);
+            } else {
+                try (HttpClient client = buildClient(redirects, err)) {
+                    HttpRequest req = buildRequest(uri);
+                    new GetTransfer(client, output, target, request.continueAt != null,
+                            progress ? err : null, stats, redirects).run(req);
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ParameterException pe) {
@@ -85,11 +89,11 @@ final class GetCommand implements Callable<Integer> {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
+            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
                 throw new ParameterException(spec.commandLine(), "unsupported URL \"" + url
-                        + "\": inet get supports http:// and https://");
+                        + "\": inet get supports http://, https:// and file://");
             }
-            if (uri.getHost() == null) {
+            if (uri.getHost() == null && !scheme.equals("file")) {
                 throw new ParameterException(spec.commandLine(), "invalid URL \"" + url + "\": no host");
             }
             return uri;

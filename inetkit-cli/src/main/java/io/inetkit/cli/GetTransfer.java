@@ -8,8 +8,6 @@ import io.inetkit.http.Method;
 import io.inetkit.text.ConnectionClosedException;
 import io.inetkit.text.MalformedReplyException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -18,8 +16,6 @@ import java.nio.charset.StandardCharsets;
  * and streams the body to the target, counting bytes for -w. Failures carry curl's exit codes.
  */
 final class GetTransfer {
-    private static final int BUFFER = 64 * 1024;
-
     private final HttpClient client;
     private final GetOutputOptions output;
     private final OutputTarget target;
@@ -81,7 +77,7 @@ final class GetTransfer {
                     out.write(ResponseHead.format(response).getBytes(StandardCharsets.ISO_8859_1));
                 }
                 if (!request.method().equals(Method.HEAD)) {
-                    copyBody(response, out);
+                    BodyCopier.copy(response.body(), out, contentLength(response), progressTo, stats);
                 }
             }
         }
@@ -108,30 +104,6 @@ final class GetTransfer {
         if (cr == null || ContentRange.parse(cr).first() != have) {
             throw new TransferFailure(ExitCode.FAILURE, "cannot resume: the server sent "
                     + (cr == null ? "no Content-Range" : "\"" + cr + "\"") + " but the file has " + have + " bytes", null);
-        }
-    }
-
-    private void copyBody(HttpResponse response, OutputStream out) throws IOException {
-        long expected = contentLength(response);
-        ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo, expected);
-        byte[] buffer = new byte[BUFFER];
-        InputStream body = response.body();
-        try {
-            int n;
-            while ((n = body.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                stats.sizeDownload += n;
-                if (bar != null) {
-                    bar.update(stats.sizeDownload);
-                }
-            }
-            out.flush();
-        } catch (ConnectionClosedException e) {
-            throw new TransferFailure(ExitCode.PARTIAL_FILE, "partial file: " + e.getMessage(), e);
-        } finally {
-            if (bar != null) {
-                bar.finish(stats.sizeDownload);
-            }
         }
     }
 

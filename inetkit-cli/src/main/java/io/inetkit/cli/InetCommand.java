@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             "  23  could not write the output (file, disk full, closed pipe)",
             "  28  timeout",
             "  35  TLS handshake failed",
+            "  37  could not read a file:// URL",
             "  47  too many redirects",
             "  52  the server closed without replying",
             "  56  connection broken while receiving",

@@ -267,6 +267,21 @@ class GetCommandTest {
     }
 
     @Test
+    void fileUrlsAreReadLikeCurl() throws IOException {
+        Path f = Files.write(dir.resolve("local.bin"), BINARY);
+        CliRun r = run("get", "-w", "%{size_download}", f.toUri().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(java.util.Arrays.copyOf(r.stdout(), BINARY.length)).isEqualTo(BINARY);
+        assertThat(new String(r.stdout(), BINARY.length, r.stdout().length - BINARY.length, StandardCharsets.US_ASCII))
+                .isEqualTo("256");
+        assertThat(run("get", dir.toUri().toString()).out()).isEqualTo("local.bin\n");
+        CliRun missing = run("get", dir.resolve("nothing").toUri().toString());
+        assertThat(missing.code()).isEqualTo(37);
+        assertThat(missing.err()).startsWith("inet: ").contains("no such file");
+        assertThat(run("get", dir.toUri() + "a/../../etc/passwd").code()).isEqualTo(37);
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("get", "ftp://example.org/").code()).isEqualTo(2);
         assertThat(run("get", "-o", "a", "-O", server.url("/hello")).code()).isEqualTo(2);
