@@ -34,6 +34,12 @@ class GetExitCodesTest {
     }
 
     @Test
+    void debugShowsTheStackTrace() {
+        assertThat(run("get", "--debug", "http://no-such-host.invalid/").err()).contains("\tat ");
+        assertThat(run("--debug", "get", "http://no-such-host.invalid/").err()).contains("\tat ");
+    }
+
+    @Test
     void refusedIs7() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
