@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.Credentials;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpResponse;
 import io.inetkit.http.Proxy;
@@ -31,6 +32,14 @@ final class GetClientFactory {
      */
     static HttpClient build(CommandSpec spec, GetConnectionOptions o, Map<String, String> env,
             RedirectLog redirects, PrintWriter verbose) throws IOException {
+        return build(spec, o, null, env, redirects, verbose);
+    }
+
+    /**
+     * Builds the client; {@code challengeCredentials} (from -u with --digest) answer 401 challenges.
+     */
+    static HttpClient build(CommandSpec spec, GetConnectionOptions o, Credentials challengeCredentials,
+            Map<String, String> env, RedirectLog redirects, PrintWriter verbose) throws IOException {
         if (o.maxRedirs < 0) {
             throw new IllegalArgumentException("--max-redirs must be 0 or more");
         }
@@ -65,6 +74,7 @@ final class GetClientFactory {
         } else {
             b.proxy(ProxyEnvironment.selector(env));
         }
+        b.credentials(challengeCredentials);
         if (o.retry > 0) {
             b.retry(RetryPolicy.of(o.retry));
         }

@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.Credentials;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpRequest;
 import java.io.IOException;
@@ -118,7 +119,13 @@ final class GetCommand implements Callable<Integer> {
 
     private HttpClient buildClient(RedirectLog redirects, PrintWriter err) throws IOException {
         try {
-            return GetClientFactory.build(spec, connection, System.getenv(), redirects, output.verbose ? err : null);
+            Credentials digest = null;
+            if (request.digest && request.user != null && request.user.indexOf(':') > 0) {
+                int colon = request.user.indexOf(':');
+                digest = new Credentials(request.user.substring(0, colon), request.user.substring(colon + 1));
+            }
+            return GetClientFactory.build(spec, connection, digest, System.getenv(), redirects,
+                    output.verbose ? err : null);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -35,6 +35,12 @@ final class GetRequestFactory {
      * @throws IOException if a data or upload file cannot be read
      */
     HttpRequest build(URI uri, GetRequestOptions o) throws IOException {
+        if (o.user != null && o.user.indexOf(':') < 0) {
+            throw new IllegalArgumentException("-u needs USER:PASSWORD (no password prompt)");
+        }
+        if (o.digest && o.user == null) {
+            throw new IllegalArgumentException("--digest needs -u USER:PASSWORD");
+        }
         boolean hasData = !o.data.isEmpty() || !o.dataBinary.isEmpty() || !o.json.isEmpty();
         int bodies = (hasData ? 1 : 0) + (o.uploadFile != null ? 1 : 0) + (o.head ? 1 : 0);
         if (bodies > 1) {
@@ -79,10 +85,7 @@ final class GetRequestFactory {
         if (o.userAgent != null) {
             b.setHeader("User-Agent", o.userAgent);
         }
-        if (o.user != null) {
-            if (o.user.indexOf(':') < 0) {
-                throw new IllegalArgumentException("-u needs USER:PASSWORD (no password prompt)");
-            }
+        if (o.user != null && !o.digest) {
             b.setHeader("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(o.user.getBytes(StandardCharsets.UTF_8)));
         }

@@ -33,8 +33,11 @@ final class GetRequestOptions {
     String uploadFile;
 
     @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD",
-            description = "Credentials: sent as Basic at once, and answered to Digest challenges.")
+            description = "Credentials, sent at once as Basic (as curl does); see --digest.")
     String user;
+
+    @Option(names = "--digest", description = "With -u: send no Basic; answer the server's Digest (or Basic) challenge.")
+    boolean digest;
 
     @Option(names = {"-A", "--user-agent"}, paramLabel = "NAME", description = "User-Agent to send.")
     String userAgent;

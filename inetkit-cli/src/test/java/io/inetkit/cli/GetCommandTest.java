@@ -60,6 +60,16 @@ class GetCommandTest {
                         respond(ex, 401, "who are you");
                     }
                 })
+                .handle("/digest", ex -> {
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    if (auth != null && auth.startsWith("Digest ") && auth.contains("username=\"ann\"")
+                            && auth.contains("nonce=\"n1\"")) {
+                        respond(ex, 200, "digest ok");
+                    } else {
+                        ex.getResponseHeaders().set("WWW-Authenticate", "Digest realm=\"t\", nonce=\"n1\", qop=\"auth\"");
+                        respond(ex, 401, "who are you");
+                    }
+                })
                 .handle("/range", GetCommandTest::range)
                 .handle("/gzip", ex -> {
                     String ae = ex.getRequestHeaders().getFirst("Accept-Encoding");
@@ -216,6 +226,15 @@ class GetCommandTest {
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).isEqualTo("welcome ann");
         assertThat(run("get", "-u", "ann:wrong", "-w", " %{http_code}", server.url("/auth")).out()).endsWith(" 401");
+    }
+
+    @Test
+    void digestAnswersTheChallenge() {
+        CliRun r = run("get", "--digest", "-u", "ann:s3cret", server.url("/digest"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("digest ok");
+        assertThat(run("get", "-u", "ann:s3cret", "-w", " %{http_code}", server.url("/digest")).out()).endsWith(" 401");
+        assertThat(run("get", "--digest", server.url("/digest")).code()).isEqualTo(2);
     }
 
     @Test
