@@ -53,7 +53,8 @@ final class GetCommand implements Callable<Integer> {
         RedirectLog redirects = new RedirectLog();
         stats.urlEffective = url;
         try {
-            OutputTarget target = output.output != null ? OutputTarget.file(output.output)
+            OutputTarget target = output.output != null && !output.output.toString().equals("-")
+                    ? OutputTarget.file(output.output)
                     : output.remoteName ? OutputTarget.file(OutputTarget.remoteName(uri))
                     : OutputTarget.stdout(stdio.stdout());
             boolean progress = stdio.stderrIsTerminal() && !output.silent

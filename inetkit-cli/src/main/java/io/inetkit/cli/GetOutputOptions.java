@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** Where and how {@code inet get} writes (curl's names). */
 final class GetOutputOptions {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the body to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the body to FILE instead of stdout (- is stdout).")
     Path output;
 
     @Option(names = {"-O", "--remote-name"}, description = "Write to a file named like the URL's last path segment.")

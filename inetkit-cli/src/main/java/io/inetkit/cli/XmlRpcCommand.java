@@ -57,6 +57,9 @@ final class XmlRpcCommand implements Callable<Integer> {
     @Option(names = "--cacert", paramLabel = "FILE", description = "Trust only the CA certificates in this PEM file.")
     Path cacert;
 
+    @Option(names = {"-v", "--verbose"}, description = "Show the HTTP heads on stderr ('> ' sent, '< ' received).")
+    boolean verbose;
+
     @Override
     public Integer call() throws IOException {
         URI endpoint = endpoint();
@@ -100,6 +103,9 @@ final class XmlRpcCommand implements Callable<Integer> {
         HttpClient.Builder b = HttpClient.builder().callTimeout(timeout).maxIdlePerHost(1);
         if (timeout.compareTo(Timeouts.DEFAULT.connect()) < 0) {
             b.timeouts(Timeouts.DEFAULT.withConnect(timeout));
+        }
+        if (verbose) {
+            b.transcript(GetClientFactory.verboseTranscript(spec.commandLine().getErr()));
         }
         if (insecure) {
             b.tls(TlsConfig.builder().insecureTrustAll().build());

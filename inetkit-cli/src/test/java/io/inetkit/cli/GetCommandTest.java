@@ -37,7 +37,13 @@ class GetCommandTest {
         server = TestHttpServer.http()
                 .handle("/hello", ex -> {
                     ex.getResponseHeaders().set("Content-Type", "text/plain");
-                    respond(ex, 200, "hello world");
+                    if (ex.getRequestMethod().equals("HEAD")) {
+                        ex.getResponseHeaders().set("Content-Length", "11");
+                        ex.sendResponseHeaders(200, -1);
+                        ex.close();
+                    } else {
+                        respond(ex, 200, "hello world");
+                    }
                 })
                 .handle("/bin", ex -> respond(ex, 200, BINARY))
                 .handle("/echo", GetCommandTest::echo)
@@ -134,6 +140,11 @@ class GetCommandTest {
     }
 
     @Test
+    void outputDashIsStdout() {
+        assertThat(run("get", "-o", "-", server.url("/hello")).out()).isEqualTo("hello world");
+    }
+
+    @Test
     void outputFileAndRemoteName() throws IOException {
         Path file = dir.resolve("out.bin");
         CliRun r = run("get", "-o", file.toString(), server.url("/bin"));
@@ -188,6 +199,9 @@ class GetCommandTest {
         assertThat(r.code()).isEqualTo(22);
         assertThat(r.out()).isEqualTo("404");
         assertThat(r.err()).startsWith("inet: ").contains("404").doesNotContain("\tat ");
+        Path notCreated = dir.resolve("not-created");
+        assertThat(run("get", "-f", "-o", notCreated.toString(), server.url("/status/404")).code()).isEqualTo(22);
+        assertThat(notCreated).doesNotExist();
         CliRun withoutFail = run("get", server.url("/status/404"));
         assertThat(withoutFail.code()).isZero();
         assertThat(withoutFail.out()).isEqualTo("not found here");
@@ -258,6 +272,10 @@ class GetCommandTest {
         assertThat(again.code()).isZero();
         assertThat(Files.readString(file)).isEqualTo(RANGE_CONTENT);
         assertThat(run("get", "-C", "-", server.url("/range")).code()).isEqualTo(2);
+        Path other = Files.writeString(dir.resolve("other.txt"), "stale content");
+        CliRun ignored = run("get", "-C", "-", "-o", other.toString(), server.url("/hello"));
+        assertThat(ignored.code()).isZero();
+        assertThat(Files.readString(other)).as("a 200 to a range request replaces the file").isEqualTo("hello world");
     }
 
     @Test

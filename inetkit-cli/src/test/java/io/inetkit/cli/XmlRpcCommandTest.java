@@ -81,6 +81,13 @@ class XmlRpcCommandTest {
     }
 
     @Test
+    void verboseShowsTheExchange() {
+        CliRun r = run("xmlrpc", "-v", url, "add", "1", "2");
+        assertThat(r.err()).contains("> POST /RPC2 HTTP/1.1").contains("< HTTP/1.0 200 OK");
+        assertThat(r.out().strip()).isEqualTo("3");
+    }
+
+    @Test
     void introspectionWorks() {
         assertThat(run("xmlrpc", url, "system.listMethods").out()).contains("\"add\"").contains("\"system.methodHelp\"");
     }
