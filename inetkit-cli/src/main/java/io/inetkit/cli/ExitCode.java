@@ -15,6 +15,7 @@ enum ExitCode {
     HTTP_ERROR(22),
     WRITE_ERROR(23),
     TIMEOUT(28),
+    RANGE_ERROR(33),
     TLS_HANDSHAKE(35),
     READ_FILE(37),
     TOO_MANY_REDIRECTS(47),

@@ -66,6 +66,11 @@ final class GetTransfer {
                 if (status == 206) {
                     checkResumesAt(response, have);
                     append = true;
+                } else if (status != 200) {
+                    // keep the partial file: an error page must not replace what was downloaded
+                    throw new TransferFailure(ExitCode.RANGE_ERROR, "cannot resume: the server answered "
+                            + status + (response.reason().isEmpty() ? "" : " " + response.reason())
+                            + "; " + target.file() + " was left as it was", null);
                 }
                 // a 200 means the server ignored the range: the full body replaces the file
             }
@@ -102,7 +107,7 @@ final class GetTransfer {
     private static void checkResumesAt(HttpResponse response, long have) throws IOException {
         String cr = response.headers().firstOrNull("Content-Range");
         if (cr == null || ContentRange.parse(cr).first() != have) {
-            throw new TransferFailure(ExitCode.FAILURE, "cannot resume: the server sent "
+            throw new TransferFailure(ExitCode.RANGE_ERROR, "cannot resume: the server sent "
                     + (cr == null ? "no Content-Range" : "\"" + cr + "\"") + " but the file has " + have + " bytes", null);
         }
     }

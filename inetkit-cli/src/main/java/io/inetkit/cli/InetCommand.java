@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             "  22  HTTP status 400 or more with --fail",
             "  23  could not write the output (file, disk full, closed pipe)",
             "  28  timeout",
+            "  33  cannot resume (-C -): the server refused the range",
             "  35  TLS handshake failed",
             "  37  could not read a file:// URL",
             "  47  too many redirects",

@@ -276,6 +276,11 @@ class GetCommandTest {
         CliRun ignored = run("get", "-C", "-", "-o", other.toString(), server.url("/hello"));
         assertThat(ignored.code()).isZero();
         assertThat(Files.readString(other)).as("a 200 to a range request replaces the file").isEqualTo("hello world");
+        Path kept = Files.writeString(dir.resolve("kept.txt"), "partial");
+        CliRun refused = run("get", "-C", "-", "-o", kept.toString(), server.url("/status/404"));
+        assertThat(refused.code()).isEqualTo(33);
+        assertThat(refused.err()).startsWith("inet: cannot resume").contains("404");
+        assertThat(Files.readString(kept)).isEqualTo("partial");
     }
 
     @Test
