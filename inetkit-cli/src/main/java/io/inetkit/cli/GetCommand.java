@@ -89,7 +89,8 @@ final class GetCommand implements Callable<Integer> {
 
     private URI parseUrl() {
         try {
-            URI uri = new URI(url);
+            // like curl, a URL without a scheme is http
+            URI uri = new URI(url.contains("://") || url.startsWith("file:") ? url : "http://" + url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
                 throw new ParameterException(spec.commandLine(), "unsupported URL \"" + url

@@ -140,6 +140,11 @@ class GetCommandTest {
     }
 
     @Test
+    void urlWithoutSchemeIsHttp() {
+        assertThat(run("get", server.url("/hello").substring("http://".length())).out()).isEqualTo("hello world");
+    }
+
+    @Test
     void outputDashIsStdout() {
         assertThat(run("get", "-o", "-", server.url("/hello")).out()).isEqualTo("hello world");
     }
