@@ -14,5 +14,6 @@ module io.inetkit {
     exports io.inetkit.server;
     exports io.inetkit.socket;
     exports io.inetkit.text;
+    exports io.inetkit.url;
     exports io.inetkit.xmlrpc;
 }

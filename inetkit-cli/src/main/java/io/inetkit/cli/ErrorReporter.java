@@ -1,5 +1,8 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.CallTimeoutException;
+import io.inetkit.http.TooManyRedirectsException;
+import io.inetkit.net.TlsException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -34,6 +37,24 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     /** Maps a failure to its exit code by its type, looking through causes. */
     static ExitCode classify(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TransferFailure failure) {
+                return failure.exitCode();
+            }
+            if (t instanceof TlsException tls) {
+                return switch (tls.reason()) {
+                    case UNTRUSTED, HOST_MISMATCH -> ExitCode.CERTIFICATE;
+                    case PROTOCOL_VERSION, HANDSHAKE -> ExitCode.TLS_HANDSHAKE;
+                };
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return ExitCode.TLS_HANDSHAKE;
+            }
+            if (t instanceof TooManyRedirectsException) {
+                return ExitCode.TOO_MANY_REDIRECTS;
+            }
+            if (t instanceof CallTimeoutException) {
+                return ExitCode.TIMEOUT;
+            }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return ExitCode.UNKNOWN_HOST;
             }

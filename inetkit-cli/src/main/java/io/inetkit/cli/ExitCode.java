@@ -11,8 +11,17 @@ enum ExitCode {
     UNKNOWN_HOST(6),
     CONNECT_FAILED(7),
     LISTEN_FAILED(10),
+    PARTIAL_FILE(18),
+    HTTP_ERROR(22),
+    WRITE_ERROR(23),
     TIMEOUT(28),
+    RANGE_ERROR(33),
+    TLS_HANDSHAKE(35),
+    READ_FILE(37),
+    TOO_MANY_REDIRECTS(47),
+    EMPTY_REPLY(52),
     RECEIVE_FAILED(56),
+    CERTIFICATE(60),
     INTERRUPTED(130);
 
     private final int code;

@@ -32,7 +32,10 @@ public final class Main {
      * @return the exit code, one of {@link ExitCode}
      */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // System.out swallows write errors (PrintStream); the file descriptor reports them (exit 23).
+        Stdio stdio = new Stdio(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                Terminals.isTerminal(1), Terminals.isTerminal(2));
+        return run(stdio, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -44,8 +47,26 @@ public final class Main {
      * @return the exit code, one of {@link ExitCode}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(Stdio.captured(new TextOutputStream(out)), out, err, args);
+    }
+
+    /**
+     * Runs the command with stdout as bytes (binary-safe, e.g. for {@code inet get}); used by tests.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param args the command line
+     * @return the exit code, one of {@link ExitCode}
+     */
+    public static int run(java.io.OutputStream out, PrintWriter err, String... args) {
+        PrintWriter text = new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true);
+        return run(Stdio.captured(out), text, err, args);
+    }
+
+    private static int run(Stdio stdio, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new InetCommand());
+        CommandLine cli = new CommandLine(new InetCommand(stdio));
+        cli.setExpandAtFiles(false); // '@file' is data for curl-style options (inet get -d @file)
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(debug));

@@ -1,0 +1,45 @@
+package io.inetkit.cli;
+
+import io.inetkit.text.ConnectionClosedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+
+/** Streams a body to the output in 64 KiB pieces, counting bytes and drawing the progress bar. */
+final class BodyCopier {
+    private static final int BUFFER = 64 * 1024;
+
+    private BodyCopier() {
+    }
+
+    /**
+     * Copies until the end of {@code body}.
+     *
+     * @param expected the expected length for the progress bar, or -1
+     * @param progressTo where to draw a progress bar, or null for none
+     * @throws TransferFailure exit 18 if the connection closed before the announced length
+     */
+    static void copy(InputStream body, OutputStream out, long expected, PrintWriter progressTo, TransferStats stats)
+            throws IOException {
+        ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo, expected);
+        byte[] buffer = new byte[BUFFER];
+        try {
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                stats.sizeDownload += n;
+                if (bar != null) {
+                    bar.update(stats.sizeDownload);
+                }
+            }
+            out.flush();
+        } catch (ConnectionClosedException e) {
+            throw new TransferFailure(ExitCode.PARTIAL_FILE, "partial file: " + e.getMessage(), e);
+        } finally {
+            if (bar != null) {
+                bar.finish(stats.sizeDownload);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.inetkit.cli;
+
+import io.inetkit.http.Credentials;
+import io.inetkit.http.HttpClient;
+import io.inetkit.http.HttpResponse;
+import io.inetkit.http.Proxy;
+import io.inetkit.http.ProxyEnvironment;
+import io.inetkit.http.RetryPolicy;
+import io.inetkit.net.Timeouts;
+import io.inetkit.net.TlsConfig;
+import io.inetkit.text.Transcript;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Builds the {@link HttpClient} for one {@code inet get} from its connection options. */
+final class GetClientFactory {
+    /** Decompressed bodies may be large downloads; the bound only stops decompression bombs. */
+    private static final long MAX_DECOMPRESSED = 1L << 40;
+
+    private GetClientFactory() {
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @param env the environment for proxy variables (System.getenv() in the CLI)
+     * @param redirects records the redirects passed through, for -i and %{num_redirects}
+     * @param verbose where the wire transcript goes, or null for none
+     */
+    static HttpClient build(CommandSpec spec, GetConnectionOptions o, Map<String, String> env,
+            RedirectLog redirects, PrintWriter verbose) throws IOException {
+        return build(spec, o, null, env, redirects, verbose);
+    }
+
+    /**
+     * Builds the client; {@code challengeCredentials} (from -u with --digest) answer 401 challenges.
+     */
+    static HttpClient build(CommandSpec spec, GetConnectionOptions o, Credentials challengeCredentials,
+            Map<String, String> env, RedirectLog redirects, PrintWriter verbose) throws IOException {
+        if (o.maxRedirs < 0) {
+            throw new IllegalArgumentException("--max-redirs must be 0 or more");
+        }
+        if (o.retry < 0) {
+            throw new IllegalArgumentException("--retry must be 0 or more");
+        }
+        HttpClient.Builder b = HttpClient.builder()
+                .followRedirects(o.location)
+                .maxRedirects(o.maxRedirs)
+                .decompression(o.compressed, MAX_DECOMPRESSED)
+                .maxIdlePerHost(1);
+        Timeouts timeouts = Timeouts.DEFAULT;
+        if (o.connectTimeout != null) {
+            timeouts = timeouts.withConnect(Durations.ofSeconds(spec, "--connect-timeout", o.connectTimeout));
+        }
+        if (o.maxTime != null) {
+            Duration max = Durations.ofSeconds(spec, "--max-time", o.maxTime);
+            b.callTimeout(max);
+            if (max.compareTo(timeouts.connect()) < 0) {
+                timeouts = timeouts.withConnect(max);
+            }
+        }
+        b.timeouts(timeouts);
+        if (o.insecure) {
+            b.tls(TlsConfig.builder().insecureTrustAll().build());
+        } else if (o.cacert != null) {
+            b.tls(TlsConfig.builder().trustPem(o.cacert).build());
+        }
+        if (o.proxy != null) {
+            Proxy proxy = o.proxy.isEmpty() ? Proxy.DIRECT : ProxyEnvironment.parse(o.proxy);
+            b.proxy(uri -> proxy);
+        } else {
+            b.proxy(ProxyEnvironment.selector(env));
+        }
+        b.credentials(challengeCredentials);
+        if (o.retry > 0) {
+            b.retry(RetryPolicy.of(o.retry));
+        }
+        if (verbose != null) {
+            b.transcript(verboseTranscript(verbose));
+        }
+        b.networkInterceptor(chain -> {
+            HttpResponse r = chain.proceed(chain.request());
+            redirects.saw(r);
+            return r;
+        });
+        return b.build();
+    }
+
+    /** curl's -v look: '> ' for what we send, '< ' for what we receive, '* ' for notes. */
+    static Transcript verboseTranscript(PrintWriter err) {
+        return (direction, line) -> {
+            if (line.startsWith("<") && line.endsWith(">")) {
+                err.println("* " + line.substring(1, line.length() - 1));
+            } else if (line.startsWith("<") && line.contains(" bytes")) {
+                err.println("* " + line.substring(1));
+            } else {
+                err.println((direction == Transcript.Direction.SENT ? "> " : "< ") + line);
+            }
+            err.flush();
+        };
+    }
+}

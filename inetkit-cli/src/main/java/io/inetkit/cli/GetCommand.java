@@ -1,0 +1,162 @@
+package io.inetkit.cli;
+
+import io.inetkit.http.Credentials;
+import io.inetkit.http.HttpClient;
+import io.inetkit.http.HttpRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code inet get}: an HTTP(S) transfer with curl's option names and exit codes. */
+@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Transfer a URL (http, https, file) like curl: the body goes to stdout (binary-safe, streamed)",
+            "unless -o/-O is given. Options have curl's names and meanings; so do the exit codes",
+            "(see 'inet --help'). A progress bar is drawn on stderr when it is a terminal."})
+final class GetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    InetCommand parent;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "http://, https:// or file:// URL.")
+    String url;
+
+    @Mixin
+    GetRequestOptions request = new GetRequestOptions();
+
+    @Mixin
+    GetConnectionOptions connection = new GetConnectionOptions();
+
+    @Mixin
+    GetOutputOptions output = new GetOutputOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Stdio stdio = parent.stdio();
+        TransferStats stats = new TransferStats();
+        URI uri = parseUrl();
+        checkOptions();
+        RedirectLog redirects = new RedirectLog();
+        stats.urlEffective = url;
+        try {
+            OutputTarget target = output.output != null && !output.output.toString().equals("-")
+                    ? OutputTarget.file(output.output)
+                    : output.remoteName ? OutputTarget.file(OutputTarget.remoteName(uri))
+                    : OutputTarget.stdout(stdio.stdout());
+            boolean progress = stdio.stderrIsTerminal() && !output.silent
+                    && (target.file() != null || !stdio.stdoutIsTerminal());
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                FileFetch.run(uri, target, progress ? err : null, stats);
+            } else {
+                try (HttpClient client = buildClient(redirects, err)) {
+                    HttpRequest req = buildRequest(uri);
+                    new GetTransfer(client, output, target, request.continueAt != null,
+                            progress ? err : null, stats, redirects).run(req);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ParameterException pe) {
+                throw pe;
+            }
+            stats.exitCode = ErrorReporter.classify(e).code();
+            stats.errorMessage = ErrorReporter.describe(e);
+            if (parent.debug) {
+                e.printStackTrace(err);
+            }
+            if (output.showErrors()) {
+                err.println("inet: " + stats.errorMessage);
+            }
+        }
+        stats.endNanos = System.nanoTime();
+        writeOut(stats, stdio, err);
+        err.flush();
+        return stats.exitCode;
+    }
+
+    private URI parseUrl() {
+        try {
+            // like curl, a URL without a scheme is http
+            URI uri = new URI(url.contains("://") || url.startsWith("file:") ? url : "http://" + url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
+                throw new ParameterException(spec.commandLine(), "unsupported URL \"" + url
+                        + "\": inet get supports http://, https:// and file://");
+            }
+            if (uri.getHost() == null && !scheme.equals("file")) {
+                throw new ParameterException(spec.commandLine(), "invalid URL \"" + url + "\": no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "invalid URL \"" + url + "\": " + e.getReason());
+        }
+    }
+
+    private void checkOptions() {
+        if (output.output != null && output.remoteName) {
+            throw usage("choose either -o FILE or -O");
+        }
+        if (request.continueAt != null) {
+            if (!request.continueAt.equals("-")) {
+                throw usage("only '-C -' (resume where the file ends) is supported");
+            }
+            if (output.output == null && !output.remoteName) {
+                throw usage("-C - needs -o FILE or -O");
+            }
+        }
+    }
+
+    private HttpClient buildClient(RedirectLog redirects, PrintWriter err) throws IOException {
+        try {
+            Credentials digest = null;
+            if (request.digest && request.user != null && request.user.indexOf(':') > 0) {
+                int colon = request.user.indexOf(':');
+                digest = new Credentials(request.user.substring(0, colon), request.user.substring(colon + 1));
+            }
+            return GetClientFactory.build(spec, connection, digest, System.getenv(), redirects,
+                    output.verbose ? err : null);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private HttpRequest buildRequest(URI uri) throws IOException {
+        try {
+            return new GetRequestFactory(System.in).build(uri, request);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private void writeOut(TransferStats stats, Stdio stdio, PrintWriter err) {
+        if (output.writeOut == null) {
+            return;
+        }
+        String text = WriteOut.expand(output.writeOut, stats, warning -> err.println("inet: warning: " + warning));
+        try {
+            stdio.stdout().write(text.getBytes(StandardCharsets.UTF_8));
+            stdio.stdout().flush();
+        } catch (IOException e) {
+            if (stats.exitCode == 0) {
+                stats.exitCode = ExitCode.WRITE_ERROR.code();
+            }
+        }
+    }
+}

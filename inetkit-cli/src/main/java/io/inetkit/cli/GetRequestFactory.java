@@ -1,0 +1,164 @@
+package io.inetkit.cli;
+
+import io.inetkit.http.HttpRequest;
+import io.inetkit.http.Method;
+import io.inetkit.http.RequestBody;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns {@code inet get}'s request options into an {@link HttpRequest}, as curl would send it. */
+final class GetRequestFactory {
+    /** The most bytes -d/--json read from a file or stdin; bigger uploads use -T, which streams. */
+    static final int MAX_DATA_BYTES = 64 * 1024 * 1024;
+
+    private final InputStream stdin;
+
+    GetRequestFactory(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @throws IllegalArgumentException for contradicting or malformed options (a usage error)
+     * @throws IOException if a data or upload file cannot be read
+     */
+    HttpRequest build(URI uri, GetRequestOptions o) throws IOException {
+        if (o.user != null && o.user.indexOf(':') < 0) {
+            throw new IllegalArgumentException("-u needs USER:PASSWORD (no password prompt)");
+        }
+        if (o.digest && o.user == null) {
+            throw new IllegalArgumentException("--digest needs -u USER:PASSWORD");
+        }
+        boolean hasData = !o.data.isEmpty() || !o.dataBinary.isEmpty() || !o.json.isEmpty();
+        int bodies = (hasData ? 1 : 0) + (o.uploadFile != null ? 1 : 0) + (o.head ? 1 : 0);
+        if (bodies > 1) {
+            throw new IllegalArgumentException("choose one of -d/--data/--json, -T and -I");
+        }
+        if (!o.json.isEmpty() && (!o.data.isEmpty() || !o.dataBinary.isEmpty())) {
+            throw new IllegalArgumentException("--json cannot be combined with -d/--data");
+        }
+        RequestBody body = null;
+        Method method = Method.GET;
+        String contentType = null;
+        String accept = null;
+        if (o.uploadFile != null) {
+            uri = withFileName(uri, o.uploadFile);
+            body = o.uploadPath() == null ? RequestBody.ofInputStream(stdin, -1, null) : RequestBody.ofFile(o.uploadPath(), null);
+            method = Method.PUT;
+        } else if (!o.json.isEmpty()) {
+            body = RequestBody.ofBytes(join(o.json), null);
+            contentType = "application/json";
+            accept = "application/json";
+            method = Method.POST;
+        } else if (hasData) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            appendData(all, o.data, true);
+            appendData(all, o.dataBinary, false);
+            body = RequestBody.ofBytes(all.toByteArray(), null);
+            contentType = "application/x-www-form-urlencoded";
+            method = Method.POST;
+        } else if (o.head) {
+            method = Method.HEAD;
+        }
+        if (o.method != null) {
+            method = Method.of(o.method);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, body);
+        if (contentType != null) {
+            b.setHeader("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.setHeader("Accept", accept);
+        }
+        if (o.userAgent != null) {
+            b.setHeader("User-Agent", o.userAgent);
+        }
+        if (o.user != null && !o.digest) {
+            b.setHeader("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(o.user.getBytes(StandardCharsets.UTF_8)));
+        }
+        applyHeaders(b, o.headers);
+        return b.build();
+    }
+
+    private static void applyHeaders(HttpRequest.Builder b, List<String> headers) {
+        Set<String> seen = new HashSet<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("invalid header \"" + h + "\": use 'Name: value'");
+            }
+            String name = h.substring(0, colon).strip();
+            String value = h.substring(colon + 1).strip();
+            if (value.isEmpty()) {
+                b.removeHeader(name);
+            } else if (seen.add(name.toLowerCase(Locale.ROOT))) {
+                b.setHeader(name, value); // the user's value replaces ours (Content-Type, Accept ...)
+            } else {
+                b.header(name, value);
+            }
+        }
+    }
+
+    private void appendData(ByteArrayOutputStream all, List<String> items, boolean stripNewlines) throws IOException {
+        for (String item : items) {
+            if (all.size() > 0) {
+                all.write('&');
+            }
+            byte[] bytes = read(item);
+            for (byte c : bytes) {
+                if (!stripNewlines || (c != '\r' && c != '\n')) {
+                    all.write(c);
+                }
+            }
+        }
+    }
+
+    private byte[] join(List<String> items) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String item : items) {
+            all.writeBytes(read(item)); // curl concatenates --json pieces as they are
+        }
+        return all.toByteArray();
+    }
+
+    private byte[] read(String item) throws IOException {
+        if (!item.startsWith("@")) {
+            return item.getBytes(StandardCharsets.UTF_8);
+        }
+        String name = item.substring(1);
+        try (InputStream in = name.equals("-") ? stdin : Files.newInputStream(Path.of(name))) {
+            byte[] bytes = in.readNBytes(MAX_DATA_BYTES + 1);
+            if (bytes.length > MAX_DATA_BYTES) {
+                throw new IOException(name + " holds more than " + MAX_DATA_BYTES + " bytes; upload big files with -T");
+            }
+            return bytes;
+        }
+    }
+
+    /** curl appends the local file name to an upload URL that ends in a slash. */
+    private static URI withFileName(URI uri, String file) {
+        String path = uri.getRawPath();
+        if (file.equals("-") || path == null || !(path.isEmpty() || path.endsWith("/"))) {
+            return uri;
+        }
+        String name = Path.of(file).getFileName().toString();
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        String s = uri.toString();
+        int cut = s.length() - (uri.getRawQuery() == null ? 0 : uri.getRawQuery().length() + 1)
+                - (uri.getRawFragment() == null ? 0 : uri.getRawFragment().length() + 1);
+        return URI.create(s.substring(0, cut) + (path.isEmpty() ? "/" : "") + encoded + s.substring(cut));
+    }
+}

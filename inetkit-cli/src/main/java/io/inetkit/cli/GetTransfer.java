@@ -1,0 +1,123 @@
+package io.inetkit.cli;
+
+import io.inetkit.http.ContentRange;
+import io.inetkit.http.HttpClient;
+import io.inetkit.http.HttpRequest;
+import io.inetkit.http.HttpResponse;
+import io.inetkit.http.Method;
+import io.inetkit.text.ConnectionClosedException;
+import io.inetkit.text.MalformedReplyException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One {@code inet get} exchange: sends the request, applies -f and -C, writes the head (-i, -I)
+ * and streams the body to the target, counting bytes for -w. Failures carry curl's exit codes.
+ */
+final class GetTransfer {
+    private final HttpClient client;
+    private final GetOutputOptions output;
+    private final OutputTarget target;
+    private final boolean resume;
+    private final PrintWriter progressTo;
+    private final TransferStats stats;
+    private final RedirectLog redirects;
+
+    /**
+     * @param progressTo where to draw a progress bar, or null for none
+     */
+    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
+            PrintWriter progressTo, TransferStats stats, RedirectLog redirects) {
+        this.client = client;
+        this.output = output;
+        this.target = target;
+        this.resume = resume;
+        this.progressTo = progressTo;
+        this.stats = stats;
+        this.redirects = redirects;
+    }
+
+    void run(HttpRequest request) throws IOException {
+        long have = resume ? target.existingSize() : 0;
+        if (have > 0) {
+            request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
+                    .setHeader("Accept-Encoding", "identity").build();
+        }
+        stats.sizeUpload = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
+        HttpResponse response;
+        try {
+            response = client.send(request);
+        } catch (ConnectionClosedException e) {
+            throw new TransferFailure(ExitCode.EMPTY_REPLY, "empty reply from server: " + e.getMessage(), e);
+        }
+        try (response) {
+            record(response);
+            int status = response.status();
+            if (output.fail && status >= 400) {
+                throw new TransferFailure(ExitCode.HTTP_ERROR, "the requested URL returned error: " + status
+                        + (response.reason().isEmpty() ? "" : " " + response.reason()), null);
+            }
+            boolean append = false;
+            if (have > 0) {
+                if (status == 416 && alreadyComplete(response, have)) {
+                    return; // the file is complete: nothing to do, as curl
+                }
+                if (status == 206) {
+                    checkResumesAt(response, have);
+                    append = true;
+                } else if (status != 200) {
+                    // keep the partial file: an error page must not replace what was downloaded
+                    throw new TransferFailure(ExitCode.RANGE_ERROR, "cannot resume: the server answered "
+                            + status + (response.reason().isEmpty() ? "" : " " + response.reason())
+                            + "; " + target.file() + " was left as it was", null);
+                }
+                // a 200 means the server ignored the range: the full body replaces the file
+            }
+            try (GuardedOutput out = target.open(append)) {
+                if (output.include || request.method().equals(Method.HEAD)) {
+                    for (String hop : redirects.followedBefore(response)) {
+                        out.write(hop.getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write(ResponseHead.format(response).getBytes(StandardCharsets.ISO_8859_1));
+                }
+                if (!request.method().equals(Method.HEAD)) {
+                    BodyCopier.copy(response.body(), out, contentLength(response), progressTo, stats);
+                }
+            }
+        }
+    }
+
+    private void record(HttpResponse response) {
+        stats.httpCode = response.status();
+        stats.urlEffective = redacted(response.request().uri().toString());
+        stats.contentType = response.headers().first("Content-Type").orElse("");
+        stats.numRedirects = redirects.followedBefore(response).size();
+    }
+
+    private static String redacted(String uri) {
+        return uri.replaceFirst("//([^/@]*):[^/@]*@", "//$1:****@");
+    }
+
+    private static boolean alreadyComplete(HttpResponse response, long have) throws MalformedReplyException {
+        String cr = response.headers().firstOrNull("Content-Range");
+        return cr != null && ContentRange.parse(cr).completeLength() == have;
+    }
+
+    private static void checkResumesAt(HttpResponse response, long have) throws IOException {
+        String cr = response.headers().firstOrNull("Content-Range");
+        if (cr == null || ContentRange.parse(cr).first() != have) {
+            throw new TransferFailure(ExitCode.RANGE_ERROR, "cannot resume: the server sent "
+                    + (cr == null ? "no Content-Range" : "\"" + cr + "\"") + " but the file has " + have + " bytes", null);
+        }
+    }
+
+    private static long contentLength(HttpResponse response) {
+        String cl = response.headers().firstOrNull("Content-Length");
+        try {
+            return cl == null ? -1 : Long.parseLong(cl.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
