@@ -7,9 +7,25 @@ WORK="${INTEROP_WORK:-$(mktemp -d /tmp/inetkit-interop.XXXXXX)}"
 PIDS=()
 FAILURES=0
 
-# A free TCP port on 127.0.0.1, chosen by the kernel.
+# A free TCP port on 127.0.0.1, below the kernel's ephemeral range (32768-60999 here), so
+# that outgoing connections of a busy machine cannot take it before the daemon binds it.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  python3 - <<'PY'
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 32000)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        print(port)
+        break
+    except OSError:
+        pass
+    finally:
+        s.close()
+else:
+    raise SystemExit("no free port found in 20000-32000")
+PY
 }
 
 # Wait (at most $2 seconds, default 20) until something listens on TCP port $1. It reads

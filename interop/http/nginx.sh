@@ -20,12 +20,13 @@ with open(sys.argv[1], 'w') as f:
   head -c 300000 /dev/urandom > "$d/html/random.bin"
   printf 'ada:%s\n' "$(openssl passwd -apr1 'lovelace')" > "$d/htpasswd"
 
-  # A throwaway CA and a certificate for 127.0.0.1 / localhost, made here, never committed.
+  # A throwaway CA and a certificate for the name localhost only (so that https://127.0.0.1
+  # is a host-name mismatch), made here, never committed.
   openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=inetkit interop CA" \
     -keyout "$d/ca.key" -out "$d/ca.pem" -addext "basicConstraints=critical,CA:TRUE" \
     -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
   openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$d/server.key" -out "$d/server.csr" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$d/ext.cnf"
+  printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$d/ext.cnf"
   openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 2 \
     -extfile "$d/ext.cnf" -out "$d/server.pem" 2>/dev/null
   NGINX_CA="$d/ca.pem"
