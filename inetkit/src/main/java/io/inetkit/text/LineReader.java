@@ -102,8 +102,20 @@ public final class LineReader {
      * @throws IOException as {@link #readLine()}
      */
     public String readLine(Charset cs) throws IOException {
-        byte[] bytes = readLineBytes();
-        return bytes == null ? null : new String(bytes, cs);
+        // WHY: most lines lie whole in the buffer; decode them from there, skipping the line copy.
+        if (lineLength == 0 && pos < limit) {
+            int lf = indexOfLf();
+            if (lf >= 0) {
+                int len = lf > pos && buf[lf - 1] == '\r' ? lf - 1 - pos : lf - pos;
+                if (len <= maxLineLength) {
+                    String s = new String(buf, pos, len, cs);
+                    pos = lf + 1;
+                    return s;
+                }
+            }
+        }
+        int n = nextLine();
+        return n < 0 ? null : new String(line, 0, n, cs); // WHY: decode in place, no byte[] copy per line
     }
 
     /**
@@ -113,10 +125,16 @@ public final class LineReader {
      * @throws IOException as {@link #readLine()}
      */
     public byte[] readLineBytes() throws IOException {
+        int n = nextLine();
+        return n < 0 ? null : Arrays.copyOf(line, n);
+    }
+
+    /** Reads one line into {@code line}; returns its length without the terminator, or -1 at end of stream. */
+    private int nextLine() throws IOException {
         while (true) {
             if (pos == limit && !fill()) {
                 if (lineLength == 0) {
-                    return null;
+                    return -1;
                 }
                 String partial = new String(line, 0, lineLength, charset);
                 lineLength = 0;
@@ -139,7 +157,7 @@ public final class LineReader {
                 if (n > maxLineLength) {
                     throw new LineTooLongException(maxLineLength);
                 }
-                return Arrays.copyOf(line, n);
+                return n;
             }
         }
     }
