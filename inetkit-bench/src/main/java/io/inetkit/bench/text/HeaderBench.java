@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Reading one mail/news header block (20 fields, 5 of them folded over 7 continuation lines, 1,287 bytes) from memory. Commons Net
- * has no header parser, so its side is CRLFLineReader lines with the same unfolding and
- * name/value split written out here. Each operation builds a fresh reader on both sides, so
- * reader set-up (an 8 KiB buffer each) is part of the cost.
+ * Reading one mail/news header block (20 fields, 5 of them folded over 7 continuation lines,
+ * 1,287 bytes) from memory. Commons Net has no header parser, so its side is CRLFLineReader
+ * lines with the same unfolding and name/value split written out here. Each operation builds a
+ * fresh reader on both sides, so reader set-up (an 8 KiB buffer each) is part of the cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
