@@ -20,6 +20,7 @@ public final class DotInputStream extends InputStream {
     private enum State { BEGIN_LINE, DATA, DOT, DOT_CR, DONE }
 
     private final InputStream in;
+    private final LineReader lines; // non-null when reading through a LineReader: enables the bulk path
     private final long maxBytes;
     private final LongConsumer onEnd;
     private State state = State.BEGIN_LINE;
@@ -38,6 +39,7 @@ public final class DotInputStream extends InputStream {
 
     DotInputStream(InputStream in, long maxBytes, LongConsumer onEnd) {
         this.in = Objects.requireNonNull(in, "in");
+        this.lines = in instanceof LineReader.View view ? view.reader() : null;
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative, got " + maxBytes);
         }
@@ -71,6 +73,23 @@ public final class DotInputStream extends InputStream {
             // Stop early rather than block once something is ready for the caller.
             if (n > 0 && pending < 0 && in.available() == 0) {
                 break;
+            }
+            // WHY: in mid-line no byte needs a decision until the LF, so copy the rest of the
+            // line from the reader's buffer at once; a call per byte was the main cost.
+            if (lines != null && state == State.DATA && pending < 0) {
+                int k = lines.readThroughLf(b, off + n, len - n);
+                if (k > 0) {
+                    count += k;
+                    if (count > maxBytes) {
+                        throw new BodyTooLargeException(maxBytes);
+                    }
+                    n += k;
+                    if (b[off + n - 1] == '\n') {
+                        state = State.BEGIN_LINE;
+                    }
+                    continue;
+                }
+                // k < 0: end of stream; next() reports it
             }
             int c = next();
             if (c == -1) {

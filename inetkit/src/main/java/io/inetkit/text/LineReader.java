@@ -102,8 +102,20 @@ public final class LineReader {
      * @throws IOException as {@link #readLine()}
      */
     public String readLine(Charset cs) throws IOException {
-        byte[] bytes = readLineBytes();
-        return bytes == null ? null : new String(bytes, cs);
+        // WHY: most lines lie whole in the buffer; decode them from there, skipping the line copy.
+        if (lineLength == 0 && pos < limit) {
+            int lf = indexOfLf();
+            if (lf >= 0) {
+                int len = lf > pos && buf[lf - 1] == '\r' ? lf - 1 - pos : lf - pos;
+                if (len <= maxLineLength) {
+                    String s = new String(buf, pos, len, cs);
+                    pos = lf + 1;
+                    return s;
+                }
+            }
+        }
+        int n = nextLine();
+        return n < 0 ? null : new String(line, 0, n, cs); // WHY: decode in place, no byte[] copy per line
     }
 
     /**
@@ -113,10 +125,16 @@ public final class LineReader {
      * @throws IOException as {@link #readLine()}
      */
     public byte[] readLineBytes() throws IOException {
+        int n = nextLine();
+        return n < 0 ? null : Arrays.copyOf(line, n);
+    }
+
+    /** Reads one line into {@code line}; returns its length without the terminator, or -1 at end of stream. */
+    private int nextLine() throws IOException {
         while (true) {
             if (pos == limit && !fill()) {
                 if (lineLength == 0) {
-                    return null;
+                    return -1;
                 }
                 String partial = new String(line, 0, lineLength, charset);
                 lineLength = 0;
@@ -139,7 +157,7 @@ public final class LineReader {
                 if (n > maxLineLength) {
                     throw new LineTooLongException(maxLineLength);
                 }
-                return Arrays.copyOf(line, n);
+                return n;
             }
         }
     }
@@ -262,27 +280,59 @@ public final class LineReader {
     }
 
     /**
+     * Copies buffered bytes up to and including the next LF, at most {@code len} of them,
+     * refilling the buffer only when it is empty. Lets {@link DotInputStream} move the middle
+     * of a line in one copy instead of a call per byte, without ever consuming past the end of
+     * the current line (the next line may be the final dot, and what follows it belongs to the
+     * next reply).
+     *
+     * @return the number of bytes copied, or -1 at end of stream
+     */
+    int readThroughLf(byte[] b, int off, int len) throws IOException {
+        if (pos == limit && !fill()) {
+            return -1;
+        }
+        int end = Math.min(limit, pos + len);
+        int i = pos;
+        while (i < end && buf[i] != '\n') {
+            i++;
+        }
+        int stop = i < end ? i + 1 : end;
+        int n = stop - pos;
+        System.arraycopy(buf, pos, b, off, n);
+        pos = stop;
+        return n;
+    }
+
+    /**
      * A view of the raw bytes through this reader's buffer. Closing the view does nothing;
      * reading from it and reading lines may be mixed at line boundaries.
      *
      * @return the view
      */
     public InputStream asInputStream() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                return LineReader.this.read();
-            }
+        return new View();
+    }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return LineReader.this.read(b, off, len);
-            }
+    /** The byte view; a named type so {@link DotInputStream} can recognise it and copy lines in bulk. */
+    final class View extends InputStream {
+        @Override
+        public int read() throws IOException {
+            return LineReader.this.read();
+        }
 
-            @Override
-            public int available() {
-                return limit - pos;
-            }
-        };
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return LineReader.this.read(b, off, len);
+        }
+
+        @Override
+        public int available() {
+            return limit - pos;
+        }
+
+        LineReader reader() {
+            return LineReader.this;
+        }
     }
 }

@@ -129,6 +129,50 @@ class DotStreamsTest {
         }
     }
 
+    @Test
+    void bulkPathThroughLineReaderMatchesTheByteByBytePath() throws Exception {
+        // DotInputStream copies whole line middles when it reads through a LineReader's view;
+        // the result must equal the per-byte state machine on a plain stream, at every split.
+        Random random = new Random(7);
+        byte[] alphabet = ascii(".\r\nab ");
+        for (int round = 0; round < 200; round++) {
+            byte[] body = new byte[random.nextInt(40)];
+            for (int i = 0; i < body.length; i++) {
+                body[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            try (DotOutputStream dot = new DotOutputStream(wire)) {
+                dot.write(body);
+            }
+            wire.writeBytes(ascii("250 next\r\n"));
+            byte[] expected = new DotInputStream(new ByteArrayInputStream(wire.toByteArray()), 1000).readAllBytes();
+            int r = round;
+            Feeds.everySplit(wire.toByteArray(), (in, how) -> {
+                LineReader lr = new LineReader(in, StandardCharsets.ISO_8859_1);
+                assertThat(new DotInputStream(lr.asInputStream(), 1000).readAllBytes()).as("round %d %s", r, how)
+                        .isEqualTo(expected);
+                assertThat(lr.readLine()).as("in step after round %d %s", r, how).isEqualTo("250 next");
+            });
+        }
+    }
+
+    @Test
+    void bulkPathKeepsTheLimitAndReportsEarlyEnd() throws Exception {
+        LineReader exact = new LineReader(new ByteArrayInputStream(ascii("12345\r\n.\r\n")), StandardCharsets.ISO_8859_1);
+        assertThat(new DotInputStream(exact.asInputStream(), 7).readAllBytes()).hasSize(7);
+        LineReader over = new LineReader(new ByteArrayInputStream(ascii("12345\r\n.\r\n")), StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> new DotInputStream(over.asInputStream(), 6).readAllBytes())
+                .isInstanceOf(BodyTooLargeException.class);
+        LineReader endless = new LineReader(new Feeds.Endless(null, (byte) 'x'), StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> new DotInputStream(endless.asInputStream(), 100_000).readAllBytes())
+                .isInstanceOf(BodyTooLargeException.class).hasMessageContaining("100000 bytes");
+        Feeds.everySplit(ascii("partial body\r\nmore"), (in, how) ->
+                assertThatThrownBy(() -> new DotInputStream(new LineReader(in, StandardCharsets.ISO_8859_1).asInputStream(), 100)
+                        .readAllBytes()).as(how)
+                        .isInstanceOf(ConnectionClosedException.class)
+                        .hasMessageContaining("before the end of the body"));
+    }
+
     /** What the writer promises: bare LF as CRLF, an unfinished last line ended with CRLF. */
     private static String canonical(String body) {
         String s = body.replaceAll("(?<!\r)\n", "\r\n");
