@@ -102,7 +102,7 @@ final class ServerExchange {
         ServerResponse res = new ServerResponse(this, out, h.method().equals(Method.HEAD));
         body = new ServerBodyStream(framed, limit, h.expectContinue(), res);
         if (h.contentLength() > limit) {
-            res.resetToError(Status.CONTENT_TOO_LARGE, "request body larger than " + limit + " bytes");
+            res.resetToError(Status.CONTENT_TOO_LARGE, "request body larger than " + limit + " bytes", true);
         } else if (m.route() == null) {
             if (m.allow() != null) {
                 res.header("Allow", m.allow());
@@ -122,7 +122,7 @@ final class ServerExchange {
                     log(res);
                     return false;
                 }
-                res.resetToError(code, Status.reasonPhrase(code));
+                res.resetToError(code, Status.reasonPhrase(code), code != Status.INTERNAL_SERVER_ERROR);
             }
         }
         boolean complete = res.finish();
@@ -135,7 +135,7 @@ final class ServerExchange {
     private void reject(int status, String message) {
         try {
             ServerResponse res = new ServerResponse(this, out, false);
-            res.resetToError(status, message);
+            res.resetToError(status, message, true);
             res.finish();
             out.flush();
             if (server.accessLog() != null) {

@@ -355,11 +355,11 @@ public final class ServerResponse {
         return mode != Mode.UNTIL_CLOSE;
     }
 
-    /** Resets an uncommitted response to an error (status and text), closing the connection afterwards. */
-    void resetToError(int code, String text) throws IOException {
+    /** Resets an uncommitted response to an error (status and text), optionally closing the connection afterwards. */
+    void resetToError(int code, String text, boolean close) throws IOException {
         headers = Headers.builder();
         contentLength = -1;
-        closeRequested = true;
+        closeRequested |= close;
         sendText(code, text + "\n");
     }
 
