@@ -3,6 +3,7 @@ package io.inetkit.http;
 import io.inetkit.net.TlsConfig;
 import io.inetkit.server.Connection;
 import io.inetkit.server.ConnectionHandler;
+import io.inetkit.server.OverloadPolicy;
 import io.inetkit.server.Server;
 import io.inetkit.server.ServerConfig;
 import io.inetkit.server.StreamServer;
@@ -26,10 +27,14 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>Requests are checked strictly before a handler sees them (see {@link HttpServerLimits}):
  * request line 414, header block 431, body 413, head deadline 408, and any ambiguity in message
- * framing (request smuggling) 400; each of these closes the connection.
+ * framing (request smuggling) 400; each of these closes the connection. Connections beyond
+ * {@link HttpServerLimits#maxConnections()} get a 503 and are closed.
  */
 public final class HttpServer implements AutoCloseable {
     static final System.Logger LOG = System.getLogger(HttpServer.class.getName());
+    /** Sent to connections beyond {@link HttpServerLimits#maxConnections()}, which are then closed. */
+    private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n"
+            + "Content-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final HttpServerLimits limits;
     private final Router router;
@@ -117,6 +122,22 @@ public final class HttpServer implements AutoCloseable {
 
     DateCache dates() {
         return dates;
+    }
+
+    /**
+     * Answers 503 to a connection beyond the limit. The request is read (a little, briefly)
+     * after the answer, since closing with unread data would reset the connection and lose the 503.
+     */
+    private static void busy(Connection conn) throws IOException {
+        conn.write(BUSY);
+        conn.shutdownOutput();
+        conn.setIdleTimeout(Duration.ofSeconds(1));
+        byte[] skip = new byte[4096];
+        int total = 0;
+        int n;
+        while (total < 64 * 1024 && (n = conn.read(skip)) >= 0) {
+            total += n;
+        }
     }
 
     private void serve(Connection conn) throws IOException {
@@ -308,7 +329,8 @@ public final class HttpServer implements AutoCloseable {
             routes.addAll(resolved);
             HttpServer http = new HttpServer(this);
             ServerConfig.Builder config = ServerConfig.builder().bind(bind).name(name)
-                    .idleTimeout(limits.idleTimeout()).maxConnections(limits.maxConnections()).tcpNoDelay(true);
+                    .idleTimeout(limits.idleTimeout()).maxConnections(limits.maxConnections()).tcpNoDelay(true)
+                    .overloadPolicy(OverloadPolicy.busy(HttpServer::busy));
             if (tls != null) {
                 TlsConfig t = tls;
                 config.tls(new TlsListener(t.sslContext(), p -> copy(t.serverParameters(), p), TlsListener.DEFAULT_HANDSHAKE_TIMEOUT));

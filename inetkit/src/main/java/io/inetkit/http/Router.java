@@ -14,7 +14,7 @@ final class Router {
     /** The outcome: a route, or 404, or 405 with the allowed methods. */
     record Match(ServerRoute route, int status, String allow) {}
 
-    private final List<Map.Entry<String, List<ServerRoute>>> byPrefix;
+    private final List<Group> groups;
 
     Router(List<ServerRoute> routes) {
         Map<String, List<ServerRoute>> map = new LinkedHashMap<>();
@@ -23,33 +23,47 @@ final class Router {
         }
         List<Map.Entry<String, List<ServerRoute>>> list = new ArrayList<>(map.entrySet());
         list.sort(Comparator.comparingInt((Map.Entry<String, List<ServerRoute>> e) -> e.getKey().length()).reversed());
-        this.byPrefix = List.copyOf(list);
+        this.groups = list.stream().map(e -> group(e.getKey(), e.getValue())).toList();
     }
 
+    /** Matches are made once here, so routing a request allocates nothing. */
+    private record Group(String prefix, List<ServerRoute> routes, List<Match> matches, Match notAllowed) {}
+
+    private static final Match NOT_FOUND = new Match(null, Status.NOT_FOUND, null);
+
     Match find(Method method, String path) {
-        for (Map.Entry<String, List<ServerRoute>> e : byPrefix) {
-            if (!ServerRoute.matches(e.getKey(), path)) {
+        for (Group g : groups) {
+            if (!ServerRoute.matches(g.prefix(), path)) {
                 continue;
             }
-            ServerRoute fallback = null;
-            Set<String> allow = new LinkedHashSet<>();
-            for (ServerRoute r : e.getValue()) {
+            Match fallback = null;
+            for (int i = 0; i < g.routes().size(); i++) {
+                ServerRoute r = g.routes().get(i);
                 if (r.method() == null || r.method().equals(method)) {
-                    return new Match(r, 0, null);
+                    return g.matches().get(i);
                 }
-                if (method.equals(Method.HEAD) && r.method().equals(Method.GET)) {
-                    fallback = r;
+                if (r.method().equals(Method.GET) && method.equals(Method.HEAD)) {
+                    fallback = g.matches().get(i);
                 }
+            }
+            return fallback != null ? fallback : g.notAllowed();
+        }
+        return NOT_FOUND;
+    }
+
+    private static Group group(String prefix, List<ServerRoute> routes) {
+        Set<String> allow = new LinkedHashSet<>();
+        List<Match> matches = new ArrayList<>();
+        for (ServerRoute r : routes) {
+            matches.add(new Match(r, 0, null));
+            if (r.method() != null) {
                 allow.add(r.method().name());
                 if (r.method().equals(Method.GET)) {
                     allow.add("HEAD");
                 }
             }
-            if (fallback != null) {
-                return new Match(fallback, 0, null);
-            }
-            return new Match(null, Status.METHOD_NOT_ALLOWED, String.join(", ", allow));
         }
-        return new Match(null, Status.NOT_FOUND, null);
+        return new Group(prefix, List.copyOf(routes), List.copyOf(matches),
+                new Match(null, Status.METHOD_NOT_ALLOWED, String.join(", ", allow)));
     }
 }

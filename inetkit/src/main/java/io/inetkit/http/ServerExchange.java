@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One connection of an {@link HttpServer}: the keep-alive loop in the connection's own
@@ -51,11 +52,18 @@ final class ServerExchange {
         this.rules = new HeaderRules(HeaderRules.Strictness.STRICT, limits.maxHeaderBytes(), limits.maxHeaderCount());
         this.in = new LineReader(new WatchedInput(conn.input()), StandardCharsets.ISO_8859_1,
                 Math.max(limits.maxRequestLine(), limits.maxHeaderBytes()));
-        this.out = new ConnectionOutput(conn.output(), 16 * 1024);
+        this.out = new ConnectionOutput(conn.output(), 8 * 1024);
     }
 
     /** Serves requests until the connection should close. */
     void run() throws IOException {
+        if (serveAll()) {
+            linger();
+        }
+    }
+
+    /** @return true when the loop ended right after a response (the peer may still be sending) */
+    private boolean serveAll() throws IOException {
         while (true) {
             deadline = System.nanoTime() + limits.keepAliveTimeout().toNanos();
             phase = in.buffered() > 0 ? HEAD : IDLE; // a pipelined request is already arriving
@@ -63,7 +71,7 @@ final class ServerExchange {
                 deadline = System.nanoTime() + limits.headTimeout().toNanos();
             }
             if (server.closing() && phase == IDLE) {
-                return;
+                return false;
             }
             RequestHead h;
             try {
@@ -71,25 +79,42 @@ final class ServerExchange {
             } catch (RequestRejectedException e) {
                 phase = BUSY;
                 reject(e.status(), e.getMessage());
-                return;
+                return true;
             } catch (IOException e) {
-                if (headTimedOut) {
-                    reject(Status.REQUEST_TIMEOUT, "the request head did not arrive within " + limits.headTimeout());
-                }
-                return;
+                return headTimedOut && reject(Status.REQUEST_TIMEOUT, "the request head did not arrive within " + limits.headTimeout());
             }
             if (!PHASE.compareAndSet(this, HEAD, BUSY) && !PHASE.compareAndSet(this, IDLE, BUSY)) {
-                return; // closed by the sweeper while the head arrived
+                return false; // closed by the sweeper while the head arrived
             }
             if (h == null) {
-                if (headTimedOut) {
-                    reject(Status.REQUEST_TIMEOUT, "the request head did not arrive within " + limits.headTimeout());
-                }
-                return;
+                return headTimedOut && reject(Status.REQUEST_TIMEOUT, "the request head did not arrive within " + limits.headTimeout());
             }
             if (!serve(h)) {
-                return;
+                return true;
             }
+        }
+    }
+
+    /**
+     * Closes gently after a last response: stops sending, then reads and drops what the peer
+     * still sends (at most 64 KiB, about a second), since closing with unread data makes TCP
+     * reset the connection, and the peer could lose the response (a 400 or 413 above all).
+     */
+    private void linger() {
+        if (!conn.isOpen() || conn.isSecure()) {
+            return; // TLS: close_notify follows from the server's close
+        }
+        try {
+            conn.shutdownOutput();
+            conn.setIdleTimeout(Duration.ofSeconds(1));
+            int total = in.buffered();
+            byte[] skip = new byte[4096];
+            int n;
+            while (total < 64 * 1024 && (n = conn.input().read(skip, 0, skip.length)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the peer is gone or too slow: close now
         }
     }
 
@@ -131,8 +156,8 @@ final class ServerExchange {
         return complete && res.keepAlive() && body.drain(limits.maxDrain());
     }
 
-    /** Answers a request that cannot be served with an error; the connection closes after it. */
-    private void reject(int status, String message) {
+    /** Answers a request that cannot be served with an error; the connection closes after it. @return true */
+    private boolean reject(int status, String message) {
         try {
             ServerResponse res = new ServerResponse(this, out, false);
             res.resetToError(status, message, true);
@@ -144,6 +169,7 @@ final class ServerExchange {
         } catch (IOException | RuntimeException e) {
             out.discard(); // the peer is gone
         }
+        return true;
     }
 
     private void log(ServerResponse res) {
