@@ -54,42 +54,83 @@ public record HttpServerLimits(int maxRequestLine, int maxHeaderBytes, int maxHe
         }
     }
 
-    /** @param v the new value @return a copy with that request line limit */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that request line limit
+     */
     public HttpServerLimits withMaxRequestLine(int v) {
         return new HttpServerLimits(v, maxHeaderBytes, maxHeaderCount, maxBodySize, maxDrain, headTimeout, keepAliveTimeout, idleTimeout, maxConnections);
     }
 
-    /** @param bytes the block size @param count the field count @return a copy with those header limits */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param bytes the block size
+     * @param count the field count
+     * @return a copy with those header limits
+     */
     public HttpServerLimits withHeaderLimits(int bytes, int count) {
         return new HttpServerLimits(maxRequestLine, bytes, count, maxBodySize, maxDrain, headTimeout, keepAliveTimeout, idleTimeout, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that default body limit */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that default body limit
+     */
     public HttpServerLimits withMaxBodySize(long v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, v, maxDrain, headTimeout, keepAliveTimeout, idleTimeout, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that drain limit */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that drain limit
+     */
     public HttpServerLimits withMaxDrain(long v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodySize, v, headTimeout, keepAliveTimeout, idleTimeout, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that head deadline */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that head deadline
+     */
     public HttpServerLimits withHeadTimeout(Duration v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodySize, maxDrain, v, keepAliveTimeout, idleTimeout, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that keep-alive timeout */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that keep-alive timeout
+     */
     public HttpServerLimits withKeepAliveTimeout(Duration v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodySize, maxDrain, headTimeout, v, idleTimeout, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that idle timeout */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that idle timeout
+     */
     public HttpServerLimits withIdleTimeout(Duration v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodySize, maxDrain, headTimeout, keepAliveTimeout, v, maxConnections);
     }
 
-    /** @param v the new value @return a copy with that connection limit */
+    /**
+     * Returns a copy with one limit changed.
+     *
+     * @param v the new value
+     * @return a copy with that connection limit
+     */
     public HttpServerLimits withMaxConnections(int v) {
         return new HttpServerLimits(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxBodySize, maxDrain, headTimeout, keepAliveTimeout, idleTimeout, v);
     }

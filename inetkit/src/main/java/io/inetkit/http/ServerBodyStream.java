@@ -17,6 +17,7 @@ final class ServerBodyStream extends InputStream {
     private long count;
     private boolean tooLarge;
     private boolean malformed;
+    private final byte[] one = new byte[1];
 
     ServerBodyStream(InputStream framed, long limit, boolean expectContinue, ServerResponse response) {
         this.framed = framed;
@@ -27,7 +28,6 @@ final class ServerBodyStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

@@ -207,13 +207,9 @@ final class ServerExchange {
     /** Called by the sweeper thread: stops an idle connection past keep-alive, or a head past its deadline. */
     void expireIfOverdue(long now) {
         int p = phase;
-        if ((p == IDLE || p == HEAD) && now - deadline > 0) {
-            if (p == HEAD) {
-                headTimedOut = true;
-            }
-            if (PHASE.compareAndSet(this, p, CLOSED)) {
-                wake();
-            }
+        if ((p == IDLE || p == HEAD) && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
+            headTimedOut = p == HEAD; // set before the wake-up, so the reader sees it
+            wake();
         }
     }
 
@@ -226,11 +222,7 @@ final class ServerExchange {
 
     private void wake() {
         try {
-            if (conn.isSecure()) {
-                conn.channel().shutdownInput(); // TLS reads then fail; a 408 is attempted, closing follows
-            } else {
-                conn.channel().shutdownInput(); // the blocked read returns end of stream
-            }
+            conn.channel().shutdownInput(); // the blocked read ends (under TLS it fails); a 408 is attempted
         } catch (IOException e) {
             try {
                 conn.channel().close();
