@@ -48,7 +48,9 @@ final class ConnectionOutput extends OutputStream {
                 return;
             }
         }
-        s.getBytes(0, len, buf, count); // deprecated but exact for ISO-8859-1 text and allocation-free
+        for (int i = 0; i < len; i++) {
+            buf[count + i] = (byte) s.charAt(i);
+        }
         count += len;
     }
 

@@ -22,6 +22,7 @@ final class ServerExchange {
     static final int HEAD = 1;
     static final int BUSY = 2;
     static final int CLOSED = 3;
+    static final int SENDING_FILE = 4;
     private static final VarHandle PHASE;
 
     static {
@@ -62,7 +63,7 @@ final class ServerExchange {
         }
     }
 
-    /** @return true when the loop ended right after a response (the peer may still be sending) */
+    /** @return true when the loop ended after a response while the peer may still be sending */
     private boolean serveAll() throws IOException {
         while (true) {
             deadline = System.nanoTime() + limits.keepAliveTimeout().toNanos();
@@ -90,7 +91,7 @@ final class ServerExchange {
                 return headTimedOut && reject(Status.REQUEST_TIMEOUT, "the request head did not arrive within " + limits.headTimeout());
             }
             if (!serve(h)) {
-                return true;
+                return !body.atEnd() || in.buffered() > 0; // the peer may still be sending
             }
         }
     }
@@ -210,7 +211,26 @@ final class ServerExchange {
         if ((p == IDLE || p == HEAD) && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
             headTimedOut = p == HEAD; // set before the wake-up, so the reader sees it
             wake();
+        } else if (p == SENDING_FILE && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
+            try {
+                conn.channel().close(); // the blocked transfer fails
+            } catch (IOException ignored) {
+                // closing is all we can do
+            }
         }
+    }
+
+    /**
+     * Called before each zero-copy file transfer: that bypasses the server's write deadline, so
+     * the sweeper closes the connection when the peer takes nothing for the idle timeout.
+     */
+    void armFileTransfer() {
+        deadline = System.nanoTime() + limits.idleTimeout().toNanos();
+        phase = SENDING_FILE;
+    }
+
+    void disarmFileTransfer() {
+        PHASE.compareAndSet(this, SENDING_FILE, BUSY);
     }
 
     /** Called on shutdown: closes the connection if it waits for a next request. */

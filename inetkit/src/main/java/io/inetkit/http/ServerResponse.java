@@ -33,6 +33,9 @@ public final class ServerResponse {
         }
     }
 
+    /** Each zero-copy transfer gets its own write deadline. */
+    private static final long TRANSFER_CHUNK = 4L << 20;
+
     private enum Mode { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
 
     private final ServerExchange exchange;
@@ -225,7 +228,13 @@ public final class ServerResponse {
                 out.flush();
                 long done = 0;
                 while (done < count) {
-                    long n = ch.transferTo(position + done, count - done, socket);
+                    exchange.armFileTransfer();
+                    long n;
+                    try {
+                        n = ch.transferTo(position + done, Math.min(count - done, TRANSFER_CHUNK), socket);
+                    } finally {
+                        exchange.disarmFileTransfer();
+                    }
                     if (n <= 0 && !socket.isOpen()) {
                         throw new IOException("the connection closed while sending " + file.getFileName());
                     }
