@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.channels.SocketChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -22,7 +22,6 @@ final class ServerExchange {
     static final int HEAD = 1;
     static final int BUSY = 2;
     static final int CLOSED = 3;
-    static final int SENDING_FILE = 4;
     private static final VarHandle PHASE;
 
     static {
@@ -45,6 +44,7 @@ final class ServerExchange {
     private HttpVersion version = HttpVersion.HTTP_1_1;
     private RequestHead head;
     private ServerBodyStream body;
+    private ByteBuffer fileBuffer;
 
     ServerExchange(HttpServer server, Connection conn) {
         this.server = server;
@@ -198,9 +198,12 @@ final class ServerExchange {
         return server.serverLine();
     }
 
-    /** @return the socket channel for zero-copy file transfer, or null over TLS */
-    SocketChannel plainChannel() {
-        return conn.isSecure() ? null : conn.channel();
+    /** @return the connection's buffer for sending files, made on first use */
+    ByteBuffer fileBuffer() {
+        if (fileBuffer == null) {
+            fileBuffer = ByteBuffer.allocate(64 * 1024);
+        }
+        return fileBuffer;
     }
 
     // --- used by the sweeper
@@ -211,26 +214,7 @@ final class ServerExchange {
         if ((p == IDLE || p == HEAD) && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
             headTimedOut = p == HEAD; // set before the wake-up, so the reader sees it
             wake();
-        } else if (p == SENDING_FILE && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
-            try {
-                conn.channel().close(); // the blocked transfer fails
-            } catch (IOException ignored) {
-                // closing is all we can do
-            }
         }
-    }
-
-    /**
-     * Called before each zero-copy file transfer: that bypasses the server's write deadline, so
-     * the sweeper closes the connection when the peer takes nothing for the idle timeout.
-     */
-    void armFileTransfer() {
-        deadline = System.nanoTime() + limits.idleTimeout().toNanos();
-        phase = SENDING_FILE;
-    }
-
-    void disarmFileTransfer() {
-        PHASE.compareAndSet(this, SENDING_FILE, BUSY);
     }
 
     /** Called on shutdown: closes the connection if it waits for a next request. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,9 +31,6 @@ public final class ServerResponse {
             STATUS_LINES[s] = "HTTP/1.1 " + s + " " + reason + "\r\n";
         }
     }
-
-    /** Each zero-copy transfer gets its own write deadline. */
-    private static final long TRANSFER_CHUNK = 4L << 20;
 
     private enum Mode { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
 
@@ -205,8 +201,8 @@ public final class ServerResponse {
     }
 
     /**
-     * Sends part of a file as the body with its length. Over plain TCP the bytes go from the
-     * file to the socket without passing through Java ({@link FileChannel#transferTo}).
+     * Sends part of a file as the body with its length, in 64 KiB writes through a buffer the
+     * connection reuses.
      *
      * @param file the file
      * @param position the first byte to send
@@ -223,37 +219,18 @@ public final class ServerResponse {
             if (head || count == 0) {
                 return;
             }
-            SocketChannel socket = exchange.plainChannel();
-            if (socket != null) {
-                out.flush();
-                long done = 0;
-                while (done < count) {
-                    exchange.armFileTransfer();
-                    long n;
-                    try {
-                        n = ch.transferTo(position + done, Math.min(count - done, TRANSFER_CHUNK), socket);
-                    } finally {
-                        exchange.disarmFileTransfer();
-                    }
-                    if (n <= 0 && !socket.isOpen()) {
-                        throw new IOException("the connection closed while sending " + file.getFileName());
-                    }
-                    done += n;
+            // Not FileChannel.transferTo: from a virtual thread it either blocks in native code
+            // (pinning a carrier, deaf to the idle deadline) or returns 0 on a non-blocking socket.
+            ByteBuffer buf = exchange.fileBuffer();
+            long done = 0;
+            while (done < count) {
+                buf.clear().limit((int) Math.min(buf.capacity(), count - done));
+                int n = ch.read(buf, position + done);
+                if (n < 0) {
+                    throw new IOException(file.getFileName() + " got shorter while being sent");
                 }
-                bodyBytes += count;
-                ((FixedBody) body).written += count;
-            } else {
-                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(count, 64 * 1024));
-                long done = 0;
-                while (done < count) {
-                    buf.clear().limit((int) Math.min(buf.capacity(), count - done));
-                    int n = ch.read(buf, position + done);
-                    if (n < 0) {
-                        throw new IOException(file.getFileName() + " got shorter while being sent");
-                    }
-                    body.write(buf.array(), 0, n);
-                    done += n;
-                }
+                body.write(buf.array(), 0, n); // large writes bypass the buffer; each has the write deadline
+                done += n;
             }
         }
     }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetkit.net.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -50,6 +56,30 @@ class ServerConnectionsTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(ms).isBetween(400L, 5000L);
             assertThat(new String(got)).satisfiesAnyOf(r -> assertThat(r).isEmpty(), r -> assertThat(r).startsWith("HTTP/1.1 408 "));
+        }
+    }
+
+    @Test
+    void stalledReaderOfAFileIsCutAfterTheIdleTimeout(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.bin");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(256L << 20); // sparse: no disk; far more than socket buffers hold
+        }
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        try (HttpServer server = HttpServer.builder().limits(HttpServerLimits.DEFAULTS.withIdleTimeout(Duration.ofMillis(300)))
+                .get("/", (req, res) -> {
+                    try {
+                        res.sendFile(big, 0, Files.size(big));
+                        outcome.complete(null);
+                    } catch (IOException | RuntimeException e) {
+                        outcome.complete(e);
+                        throw e;
+                    }
+                }).start();
+                var s = ServerRaw.connect(server.address())) {
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            // we read nothing: the server's write must fail after its idle timeout
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
 
