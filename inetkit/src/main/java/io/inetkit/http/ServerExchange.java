@@ -141,7 +141,9 @@ final class ServerExchange {
             } catch (IOException | RuntimeException e) {
                 int code = body.tooLarge() ? Status.CONTENT_TOO_LARGE : body.malformed() ? Status.BAD_REQUEST : Status.INTERNAL_SERVER_ERROR;
                 if (code == Status.INTERNAL_SERVER_ERROR) {
-                    HttpServer.LOG.log(System.Logger.Level.WARNING, "handler failed on " + req, e);
+                    // after the head was sent, an IOException is most likely the peer going away
+                    boolean peerGone = e instanceof IOException && res.isCommitted();
+                    HttpServer.LOG.log(peerGone ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "handler failed on " + req, e);
                 }
                 if (res.isCommitted() || !conn.isOpen()) {
                     out.flush();

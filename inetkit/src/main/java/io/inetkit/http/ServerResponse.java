@@ -18,7 +18,8 @@ import java.util.Objects;
  * returns. For HEAD requests the same head is sent and body bytes are discarded, so a handler
  * treats HEAD like GET.
  *
- * <p>The server adds {@code Date}, {@code Server}, the framing headers and {@code Connection}.
+ * <p>The server adds {@code Date} and {@code Server} (unless the handler set them), the framing
+ * headers and {@code Connection}.
  * A handler that sends nothing gets an empty 200 (or its chosen status) with
  * {@code Content-Length: 0}. Not thread-safe: use it from the handler's thread.
  */
@@ -255,12 +256,15 @@ public final class ServerResponse {
             keepAlive = false;
         }
         out.writeAscii(STATUS_LINES[status]);
-        out.writeAscii(exchange.dateLine());
+        Headers h = headers.build();
+        boolean custom = !h.isEmpty();
+        if (!custom || !h.contains("Date")) {
+            out.writeAscii(exchange.dateLine());
+        }
         String server = exchange.serverLine();
-        if (server != null) {
+        if (server != null && (!custom || !h.contains("Server"))) {
             out.writeAscii(server);
         }
-        Headers h = headers.build();
         for (int i = 0; i < h.size(); i++) {
             writeField(h.name(i), h.value(i));
         }
