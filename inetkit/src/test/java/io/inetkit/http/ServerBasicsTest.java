@@ -93,6 +93,34 @@ class ServerBasicsTest {
     }
 
     @Test
+    void headOfAChunkedResponseHasNoBodyAndTheConnectionGoesOn() throws IOException {
+        try (Socket s = ServerRaw.connect(server.address())) {
+            s.getOutputStream().write("HEAD /stream HTTP/1.1\r\nHost: x\r\n\r\nGET /hello?n=after HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            String head = ServerRaw.readResponse(s.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 200 ").contains("Transfer-Encoding: chunked").endsWith("\r\n\r\n");
+            assertThat(ServerRaw.readResponse(s.getInputStream())).startsWith("HTTP/1.1 200 ").endsWith("hi after");
+        }
+    }
+
+    @Test
+    void queryParametersAreFormDecoded() throws IOException {
+        try (HttpClient client = HttpClient.newClient();
+                HttpResponse r = client.send(HttpRequest.get(server.uri() + "hello?x=1&n=a+b%26c&n=second"))) {
+            assertThat(r.bodyString()).isEqualTo("hi a b&c");
+        }
+    }
+
+    @Test
+    void servesOnIpv6Loopback() throws IOException {
+        try (HttpServer v6 = HttpServer.builder().bind("::1", 0).get("/", (req, res) -> res.sendText(200, "v6")).start();
+                HttpClient client = HttpClient.newClient();
+                HttpResponse r = client.send(HttpRequest.get(v6.uri().toString()))) {
+            assertThat(v6.uri().toString()).startsWith("http://[0:0:0:0:0:0:0:1]:");
+            assertThat(r.bodyString()).isEqualTo("v6");
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
         try (Socket s = ServerRaw.connect(server.address())) {
             s.getOutputStream().write(("GET /hello?n=1 HTTP/1.1\r\nHost: x\r\n\r\n"
