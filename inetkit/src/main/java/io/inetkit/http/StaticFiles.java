@@ -23,8 +23,10 @@ import java.util.Objects;
  * {@code ?format=json}).
  *
  * <p>Nothing outside the root is ever served: encoded slashes and backslashes in a segment,
- * dot segments, NUL, and symbolic links whose real path leaves the real root all get 404 (the
- * server already refuses dot segments and NUL with 400). Mount it on a prefix:
+ * dot segments, NUL, colons (drive letters), and symbolic links whose real path leaves the real
+ * root all get 404 (the server already refuses dot segments and NUL with 400); so do files whose
+ * names hold such characters. Listings leave out links that lead outside the root. Mount it on a
+ * prefix:
  * <pre>{@code
  * HttpServer.builder().get("/files/", StaticFiles.of(Path.of("public"))).start();
  * }</pre>

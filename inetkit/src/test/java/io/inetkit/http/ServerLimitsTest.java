@@ -70,7 +70,6 @@ class ServerLimitsTest {
                     for (int i = 0; i < 100; i++) {
                         out.write('X');
                         out.flush();
-                        Thread.onSpinWait();
                         java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
                     }
                 } catch (IOException expected) {
