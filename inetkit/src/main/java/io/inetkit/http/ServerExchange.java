@@ -138,7 +138,7 @@ final class ServerExchange {
             ServerRequest req = new ServerRequest(h, body, conn.peerAddress(), conn.isSecure(), m.route().prefix());
             try {
                 m.route().handler().handle(req, res);
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception | AssertionError | StackOverflowError e) { // a failing handler must not cost the connection a 500
                 int code = body.tooLarge() ? Status.CONTENT_TOO_LARGE : body.malformed() ? Status.BAD_REQUEST : Status.INTERNAL_SERVER_ERROR;
                 if (code == Status.INTERNAL_SERVER_ERROR) {
                     // after the head was sent, an IOException is most likely the peer going away

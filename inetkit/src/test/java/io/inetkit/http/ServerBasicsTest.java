@@ -36,6 +36,9 @@ class ServerBasicsTest {
                 .get("/fail", (req, res) -> {
                     throw new IllegalStateException("boom");
                 })
+                .get("/assert", (req, res) -> {
+                    throw new AssertionError("broken invariant");
+                })
                 .get("/peer", (req, res) -> res.sendText(200, req.remoteAddress().toString()))
                 .route(Method.POST, "/small", 10, (req, res) -> res.send(req.bodyBytes()))
                 .accessLog(log::add)
@@ -144,7 +147,9 @@ class ServerBasicsTest {
     @Test
     void handlerExceptionIs500AndTheConnectionGoesOn() throws IOException {
         try (Socket s = ServerRaw.connect(server.address())) {
-            s.getOutputStream().write("GET /fail HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            s.getOutputStream().write(("GET /fail HTTP/1.1\r\nHost: x\r\n\r\nGET /assert HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").getBytes());
+            assertThat(ServerRaw.readResponse(s.getInputStream())).startsWith("HTTP/1.1 500 ");
             assertThat(ServerRaw.readResponse(s.getInputStream())).startsWith("HTTP/1.1 500 ");
             assertThat(ServerRaw.readResponse(s.getInputStream())).startsWith("HTTP/1.1 200 ").endsWith("hi ?");
         }
