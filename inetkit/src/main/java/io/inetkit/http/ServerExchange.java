@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -198,6 +199,18 @@ final class ServerExchange {
 
     String serverLine() {
         return server.serverLine();
+    }
+
+    /**
+     * The channel for zero-copy file transfers, or null. Safe only because the channel is in
+     * non-blocking mode underneath: the JDK switches it on the first read from a virtual thread
+     * (the request head), so {@code transferTo} returns 0 instead of blocking in native code,
+     * which would pin the carrier thread and ignore the idle deadline.
+     *
+     * @return the channel, or null over TLS or outside a virtual thread
+     */
+    SocketChannel plainChannel() {
+        return conn.isSecure() || !Thread.currentThread().isVirtual() ? null : conn.channel();
     }
 
     /** @return the connection's buffer for sending files, made on first use */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -202,8 +203,10 @@ public final class ServerResponse {
     }
 
     /**
-     * Sends part of a file as the body with its length, in 64 KiB writes through a buffer the
-     * connection reuses.
+     * Sends part of a file as the body with its length. Over plain TCP the bytes go from the
+     * file to the socket without passing through Java ({@link FileChannel#transferTo}) while the
+     * socket takes them; when it is full, one 64 KiB chunk is written through the connection's
+     * stream, which waits for the peer under the idle timeout. Over TLS every chunk is copied.
      *
      * @param file the file
      * @param position the first byte to send
@@ -220,18 +223,27 @@ public final class ServerResponse {
             if (head || count == 0) {
                 return;
             }
-            // Not FileChannel.transferTo: from a virtual thread it either blocks in native code
-            // (pinning a carrier, deaf to the idle deadline) or returns 0 on a non-blocking socket.
+            SocketChannel socket = exchange.plainChannel();
             ByteBuffer buf = exchange.fileBuffer();
+            out.flush();
             long done = 0;
             while (done < count) {
+                long n = socket == null ? 0 : ch.transferTo(position + done, count - done, socket);
+                if (n > 0) {
+                    done += n;
+                    bodyBytes += n;
+                    ((FixedBody) body).written += n;
+                    continue;
+                }
+                // TLS, or the socket buffer is full: one chunk through the stream, which waits
+                // for the peer (parking the virtual thread) under the write deadline
                 buf.clear().limit((int) Math.min(buf.capacity(), count - done));
-                int n = ch.read(buf, position + done);
-                if (n < 0) {
+                int r = ch.read(buf, position + done);
+                if (r < 0) {
                     throw new IOException(file.getFileName() + " got shorter while being sent");
                 }
-                body.write(buf.array(), 0, n); // large writes bypass the buffer; each has the write deadline
-                done += n;
+                body.write(buf.array(), 0, r);
+                done += r;
             }
         }
     }
