@@ -13,10 +13,12 @@
  *       {@code methodResponse} documents under the limits of
  *       {@link io.inetkit.xmlrpc.XmlRpcConfig}.</li>
  *   <li>{@link io.inetkit.xmlrpc.XmlRpcClient} over an
- *       {@link io.inetkit.xmlrpc.XmlRpcTransport}; {@link io.inetkit.xmlrpc.JdkHttpTransport}
- *       is the HTTP transport for now.</li>
+ *       {@link io.inetkit.xmlrpc.XmlRpcTransport}; {@link io.inetkit.xmlrpc.InetkitHttpTransport}
+ *       (over {@link io.inetkit.http.HttpClient}) or {@link io.inetkit.xmlrpc.JdkHttpTransport}
+ *       (over the JDK's client) carries it over HTTP.</li>
  *   <li>{@link io.inetkit.xmlrpc.XmlRpcDispatcher}: request body in, response body out,
- *       for any HTTP server.</li>
+ *       for any HTTP server; {@link io.inetkit.xmlrpc.XmlRpcHttpHandler} mounts it on
+ *       {@link io.inetkit.http.HttpServer}.</li>
  * </ul>
  *
  * <h2>Client</h2>
@@ -44,7 +46,10 @@
  *                 params -> new XmlRpcValue.StringValue("pong"))
  *         .registerObject("math", Calculator.class, new CalculatorImpl())
  *         .build();
- * // in an HTTP handler for POST: status 200, Content-Type text/xml
+ * HttpServer server = HttpServer.builder()
+ *         .route(null, "/RPC2", new XmlRpcHttpHandler(dispatcher))   // POST; 405 for others
+ *         .start();
+ * // or in any other HTTP server's POST handler: status 200, Content-Type text/xml
  * byte[] responseBody = dispatcher.handle(requestBodyStream);
  * }</pre>
  * The dispatcher also serves {@code system.listMethods}, {@code system.methodHelp},

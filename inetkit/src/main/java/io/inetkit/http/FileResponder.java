@@ -1,0 +1,136 @@
+package io.inetkit.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Sends one regular file: validators, conditional requests (304) and a single byte range (206/416). */
+final class FileResponder {
+
+    private FileResponder() {}
+
+    static void send(ServerRequest req, ServerResponse res, Path file, BasicFileAttributes attrs) throws IOException {
+        long size = attrs.size();
+        long mtime = attrs.lastModifiedTime().toMillis();
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
+        String lastModified = DateCache.httpDate(mtime);
+        res.header("ETag", etag).header("Last-Modified", lastModified).header("Accept-Ranges", "bytes");
+        String inm = req.header("If-None-Match").orElse(null);
+        if (inm != null ? etagMatches(inm, etag) : notModifiedSince(req, mtime)) {
+            res.status(Status.NOT_MODIFIED);
+            return;
+        }
+        res.contentType(MediaTypes.forFileName(file.getFileName().toString()));
+        String range = req.header("Range").orElse(null);
+        if (range != null && ifRangeHolds(req, etag, lastModified)) {
+            long[] r = parseRange(range, size);
+            if (r == UNSATISFIABLE) {
+                res.header("Content-Range", "bytes */" + size).sendText(Status.RANGE_NOT_SATISFIABLE, "Range Not Satisfiable\n");
+                return;
+            }
+            if (r != null) {
+                res.status(Status.PARTIAL_CONTENT).header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+                res.sendFile(file, r[0], r[1] - r[0] + 1);
+                return;
+            }
+        }
+        res.sendFile(file, 0, size);
+    }
+
+    private static boolean notModifiedSince(ServerRequest req, long mtimeMillis) {
+        String ims = req.header("If-Modified-Since").orElse(null);
+        if (ims == null) {
+            return false;
+        }
+        long since = StaticFiles.parseHttpDate(ims);
+        return since >= 0 && mtimeMillis / 1000 <= since;
+    }
+
+    /** Weak comparison (RFC 9110 §13.1.2): {@code *} or any listed tag equal ignoring {@code W/}. */
+    static boolean etagMatches(String header, String etag) {
+        if (header.strip().equals("*")) {
+            return true;
+        }
+        for (String t : header.split(",")) {
+            String tag = t.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** If-Range: a strong ETag equal to ours, or a date equal to Last-Modified; else the whole file is sent. */
+    private static boolean ifRangeHolds(ServerRequest req, String etag, String lastModified) {
+        String ifRange = req.header("If-Range").orElse(null);
+        if (ifRange == null) {
+            return true;
+        }
+        String v = ifRange.strip();
+        if (v.startsWith("\"") || v.startsWith("W/")) {
+            return v.equals(etag);
+        }
+        long date = StaticFiles.parseHttpDate(v);
+        return date >= 0 && date == StaticFiles.parseHttpDate(lastModified);
+    }
+
+    static final long[] UNSATISFIABLE = new long[0];
+
+    /**
+     * Parses a single {@code bytes=} range.
+     *
+     * @return {first, last}, {@link #UNSATISFIABLE}, or null to ignore the header (invalid, or several ranges)
+     */
+    static long[] parseRange(String header, long size) {
+        String h = header.strip();
+        if (!h.regionMatches(true, 0, "bytes=", 0, 6) || h.indexOf(',') >= 0) {
+            return null;
+        }
+        String spec = h.substring(6).strip();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        String a = spec.substring(0, dash).strip();
+        String b = spec.substring(dash + 1).strip();
+        long first;
+        long last;
+        if (a.isEmpty()) {
+            long suffix = digits(b);
+            if (suffix < 0) {
+                return null;
+            }
+            if (suffix == 0 || size == 0) {
+                return UNSATISFIABLE;
+            }
+            first = Math.max(0, size - suffix);
+            last = size - 1;
+        } else {
+            first = digits(a);
+            last = b.isEmpty() ? size - 1 : digits(b);
+            if (first < 0 || last < 0 || (!b.isEmpty() && last < first)) {
+                return null;
+            }
+            if (first >= size) {
+                return UNSATISFIABLE;
+            }
+            last = Math.min(last, size - 1);
+        }
+        return new long[] {first, last};
+    }
+
+    private static long digits(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(s);
+    }
+}

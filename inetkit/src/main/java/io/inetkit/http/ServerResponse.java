@@ -1,0 +1,444 @@
+package io.inetkit.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * The response to one request. Set the status and headers first, then either send a whole
+ * body ({@link #send(byte[])}, {@link #sendText}, {@link #sendFile}) or stream it through
+ * {@link #body()}: with a {@link #contentLength(long)} the body is sent as is (and must have
+ * exactly that length), without one it is sent chunked (close-delimited to HTTP/1.0 clients).
+ * The first body write commits the head; small responses leave in one write when the handler
+ * returns. For HEAD requests the same head is sent and body bytes are discarded, so a handler
+ * treats HEAD like GET.
+ *
+ * <p>The server adds {@code Date} and {@code Server} (unless the handler set them), the framing
+ * headers and {@code Connection}.
+ * A handler that sends nothing gets an empty 200 (or its chosen status) with
+ * {@code Content-Length: 0}. Not thread-safe: use it from the handler's thread.
+ */
+public final class ServerResponse {
+    private static final String[] STATUS_LINES = new String[600];
+
+    static {
+        for (int s = 100; s < 600; s++) {
+            String reason = Status.reasonPhrase(s);
+            STATUS_LINES[s] = "HTTP/1.1 " + s + " " + reason + "\r\n";
+        }
+    }
+
+    private enum Mode { NONE, FIXED, CHUNKED, UNTIL_CLOSE }
+
+    private final ServerExchange exchange;
+    private final ConnectionOutput out;
+    private final boolean head;
+    private int status = Status.OK;
+    private Headers.Builder headers = Headers.builder();
+    private long contentLength = -1;
+    private boolean closeRequested;
+    private boolean committed;
+    private boolean keepAlive;
+    private Mode mode;
+    private long bodyBytes;
+    private OutputStream body;
+    private ChunkedOutputStream chunked;
+
+    ServerResponse(ServerExchange exchange, ConnectionOutput out, boolean head) {
+        this.exchange = exchange;
+        this.out = out;
+        this.head = head;
+    }
+
+    /**
+     * Sets the status code (default 200).
+     *
+     * @param code 200 to 599
+     * @return this response
+     * @throws IllegalStateException after the head was sent
+     */
+    public ServerResponse status(int code) {
+        checkOpen();
+        if (code < 200 || code > 599) {
+            throw new IllegalArgumentException("response status must be 200 to 599, got " + code);
+        }
+        status = code;
+        return this;
+    }
+
+    /** {@return the status code set so far} */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Sets a header, replacing earlier values. {@code Content-Length} goes through
+     * {@link #contentLength}; {@code Transfer-Encoding} is the server's; {@code Connection: close}
+     * closes the connection after this response.
+     *
+     * @param name a token
+     * @param value the value, without CR, LF or NUL
+     * @return this response
+     */
+    public ServerResponse header(String name, String value) {
+        if (special(name, value)) {
+            return this;
+        }
+        headers.set(name, value);
+        return this;
+    }
+
+    /**
+     * Adds a header field, keeping earlier ones of that name (e.g. {@code Set-Cookie}).
+     *
+     * @param name a token
+     * @param value the value, without CR, LF or NUL
+     * @return this response
+     */
+    public ServerResponse addHeader(String name, String value) {
+        if (special(name, value)) {
+            return this;
+        }
+        headers.add(name, value);
+        return this;
+    }
+
+    private boolean special(String name, String value) {
+        checkOpen();
+        Objects.requireNonNull(name, "name");
+        if (name.equalsIgnoreCase("Content-Length")) {
+            throw new IllegalArgumentException("set Content-Length with contentLength(long)");
+        }
+        if (name.equalsIgnoreCase("Transfer-Encoding")) {
+            throw new IllegalArgumentException("Transfer-Encoding is chosen by the server (chunked when no length is set)");
+        }
+        if (name.equalsIgnoreCase("Connection")) {
+            closeRequested |= HttpSyntax.hasToken(Objects.requireNonNull(value, "value"), "close");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Sets {@code Content-Type}.
+     *
+     * @param type e.g. {@code text/html; charset=utf-8}
+     * @return this response
+     */
+    public ServerResponse contentType(String type) {
+        return header("Content-Type", type);
+    }
+
+    /**
+     * Declares the body length; {@link #body()} then sends exactly that many bytes.
+     *
+     * @param length the length in bytes, at least 0
+     * @return this response
+     */
+    public ServerResponse contentLength(long length) {
+        checkOpen();
+        if (length < 0) {
+            throw new IllegalArgumentException("content length must not be negative, got " + length);
+        }
+        contentLength = length;
+        return this;
+    }
+
+    /** {@return the headers set so far (without those the server adds)} */
+    public Headers headers() {
+        Headers h = headers.build();
+        headers = h.toBuilder();
+        return h;
+    }
+
+    /** {@return whether the head was sent (status and headers can no longer change)} */
+    public boolean isCommitted() {
+        return committed;
+    }
+
+    /**
+     * Commits the head and returns the body stream. Closing the stream does not close the
+     * connection; the server ends the body when the handler returns.
+     *
+     * @return the body stream
+     * @throws IOException when sending the head fails
+     */
+    public OutputStream body() throws IOException {
+        if (!committed) {
+            commit();
+        }
+        return body;
+    }
+
+    /**
+     * Sends a whole body with its length.
+     *
+     * @param bytes the body
+     * @throws IOException when sending fails
+     */
+    public void send(byte[] bytes) throws IOException {
+        contentLength(bytes.length);
+        body().write(bytes);
+    }
+
+    /**
+     * Sends a status and a {@code text/plain; charset=utf-8} body.
+     *
+     * @param code the status
+     * @param text the body text
+     * @throws IOException when sending fails
+     */
+    public void sendText(int code, String text) throws IOException {
+        status(code);
+        if (headers.build().first("Content-Type").isEmpty()) {
+            contentType("text/plain; charset=utf-8");
+        }
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends part of a file as the body with its length. Over plain TCP the bytes go from the
+     * file to the socket without passing through Java ({@link FileChannel#transferTo}) while the
+     * socket takes them; when it is full, one 64 KiB chunk is written through the connection's
+     * stream, which waits for the peer under the idle timeout. Over TLS every chunk is copied.
+     *
+     * @param file the file
+     * @param position the first byte to send
+     * @param count how many bytes to send
+     * @throws IOException when reading the file or sending fails
+     */
+    public void sendFile(Path file, long position, long count) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (position < 0 || count < 0 || position + count > ch.size()) {
+                throw new IllegalArgumentException("range " + position + "+" + count + " is outside the file of " + ch.size() + " bytes");
+            }
+            contentLength(count);
+            body();
+            if (head || count == 0) {
+                return;
+            }
+            SocketChannel socket = exchange.plainChannel();
+            ByteBuffer buf = exchange.fileBuffer();
+            out.flush();
+            long done = 0;
+            while (done < count) {
+                long n = socket == null ? 0 : ch.transferTo(position + done, count - done, socket);
+                if (n > 0) {
+                    done += n;
+                    bodyBytes += n;
+                    ((FixedBody) body).written += n;
+                    continue;
+                }
+                // TLS, or the socket buffer is full: one chunk through the stream, which waits
+                // for the peer (parking the virtual thread) under the write deadline
+                buf.clear().limit((int) Math.min(buf.capacity(), count - done));
+                int r = ch.read(buf, position + done);
+                if (r < 0) {
+                    throw new IOException(file.getFileName() + " got shorter while being sent");
+                }
+                body.write(buf.array(), 0, r);
+                done += r;
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (committed) {
+            throw new IllegalStateException("the response head was already sent");
+        }
+    }
+
+    private void commit() throws IOException {
+        committed = true;
+        keepAlive = !closeRequested && exchange.mayKeepAlive();
+        if (Status.forbidsBody(status)) {
+            mode = Mode.NONE;
+        } else if (contentLength >= 0) {
+            mode = Mode.FIXED;
+        } else if (exchange.version() == HttpVersion.HTTP_1_1) {
+            mode = Mode.CHUNKED;
+        } else {
+            mode = Mode.UNTIL_CLOSE;
+            keepAlive = false;
+        }
+        out.writeAscii(STATUS_LINES[status]);
+        Headers h = headers.build();
+        boolean custom = !h.isEmpty();
+        if (!custom || !h.contains("Date")) {
+            out.writeAscii(exchange.dateLine());
+        }
+        String server = exchange.serverLine();
+        if (server != null && (!custom || !h.contains("Server"))) {
+            out.writeAscii(server);
+        }
+        for (int i = 0; i < h.size(); i++) {
+            writeField(h.name(i), h.value(i));
+        }
+        switch (mode) {
+            case FIXED -> {
+                if (status != Status.NO_CONTENT) {
+                    out.writeAscii("Content-Length: ");
+                    out.writeAscii(Long.toString(contentLength));
+                    out.writeAscii("\r\n");
+                }
+            }
+            case NONE -> {
+                if (status == Status.NOT_MODIFIED && contentLength >= 0) {
+                    out.writeAscii("Content-Length: " + contentLength + "\r\n");
+                }
+            }
+            case CHUNKED -> out.writeAscii("Transfer-Encoding: chunked\r\n");
+            case UNTIL_CLOSE -> { }
+        }
+        if (!keepAlive) {
+            out.writeAscii("Connection: close\r\n");
+        } else if (exchange.version() == HttpVersion.HTTP_1_0) {
+            out.writeAscii("Connection: keep-alive\r\n");
+        }
+        out.writeAscii("\r\n");
+        if (mode == Mode.CHUNKED && !head) {
+            chunked = new ChunkedOutputStream(out);
+        }
+        body = switch (mode) {
+            case FIXED -> new FixedBody(contentLength);
+            case NONE -> new Sink(null);
+            case CHUNKED -> new Sink(chunked);
+            case UNTIL_CLOSE -> new Sink(out);
+        };
+    }
+
+    private void writeField(String name, String value) throws IOException {
+        out.writeAscii(name);
+        out.writeAscii(": ");
+        boolean latin1 = true;
+        for (int i = 0; i < value.length() && latin1; i++) {
+            latin1 = value.charAt(i) < 0x100;
+        }
+        if (latin1) {
+            out.writeAscii(value);
+        } else {
+            out.write(value.getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeAscii("\r\n");
+    }
+
+    /** Sends {@code 100 Continue} when the head is not committed yet (the handler reads the body). */
+    void sendContinue() throws IOException {
+        if (!committed) {
+            out.writeAscii("HTTP/1.1 100 Continue\r\n\r\n");
+            out.flush();
+        }
+    }
+
+    /**
+     * Ends the response after the handler: commits an empty one, writes the last chunk.
+     *
+     * @return false when the body is incomplete (fewer bytes than Content-Length): the connection must close
+     */
+    boolean finish() throws IOException {
+        if (!committed) {
+            if (contentLength < 0 && !Status.forbidsBody(status)) {
+                contentLength = 0;
+            }
+            commit();
+        }
+        if (chunked != null) {
+            chunked.finish();
+        }
+        if (body instanceof FixedBody f && f.written != contentLength && !head) {
+            return false;
+        }
+        return mode != Mode.UNTIL_CLOSE;
+    }
+
+    /** Resets an uncommitted response to an error (status and text), optionally closing the connection afterwards. */
+    void resetToError(int code, String text, boolean close) throws IOException {
+        headers = Headers.builder();
+        contentLength = -1;
+        closeRequested |= close;
+        sendText(code, text + "\n");
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** A body of exactly Content-Length bytes; HEAD discards. */
+    private final class FixedBody extends OutputStream {
+        private final long length;
+        long written;
+
+        FixedBody(long length) {
+            this.length = length;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (written + len > length) {
+                throw new IOException("the response body is longer than its Content-Length of " + length + " bytes");
+            }
+            written += len;
+            if (!head) {
+                out.write(b, off, len);
+                bodyBytes += len;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the server ends the response
+        }
+    }
+
+    /** Chunked, close-delimited or no body; HEAD and bodiless statuses discard. */
+    private final class Sink extends OutputStream {
+        private final OutputStream target;
+
+        Sink(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (target != null && !head) {
+                target.write(b, off, len);
+                bodyBytes += len;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the server ends the response
+        }
+    }
+}
