@@ -79,6 +79,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     /** One line a user can act on: the library's messages already say what happened. */
     static String describe(Throwable ex) {
+        if (ex instanceof NullPointerException || ex instanceof ClassCastException
+                || ex instanceof IndexOutOfBoundsException) {
+            return "internal error (" + ex + "); please report it, --debug shows where";
+        }
         if (ex instanceof UnresolvedAddressException) {
             return "could not resolve host";
         }

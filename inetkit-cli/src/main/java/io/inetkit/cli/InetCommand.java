@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One tool for the classic Internet protocols.",
-        subcommands = {GreetCommand.class, DemoCommand.class, GetCommand.class, XmlRpcCommand.class},
+        subcommands = {DemoCommand.class, GreetCommand.class, GetCommand.class, XmlRpcCommand.class, ServeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",

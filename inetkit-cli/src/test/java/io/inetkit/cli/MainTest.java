@@ -43,7 +43,11 @@ class MainTest {
                 .contains("client | Hello, Sarah!")
                 .containsPattern("server \\| Accept new connection from 127\\.0\\.0\\.1:\\d+\\.\\.\\.")
                 .containsPattern("server \\| Connection from 127\\.0\\.0\\.1:\\d+ closed\\.")
-                .contains("stopped after 1 connection(s)");
+                .contains("stopped after 1 connection(s)")
+                .contains("client | HTTP/1.1 200 OK")
+                .containsPattern("client \\| Content-Length: \\d+")
+                .containsPattern("server \\| 127\\.0\\.0\\.1 - - \\[.*\\] \"GET / HTTP/1\\.1\" 200 \\d+")
+                .containsPattern("client \\| saved the body \\(\\d+ bytes\\) to ");
         assertThat(r.err()).isEmpty();
     }
 
