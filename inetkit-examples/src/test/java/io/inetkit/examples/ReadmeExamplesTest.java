@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.inetkit.examples.readme.GreetExample;
 import io.inetkit.examples.readme.HttpExample;
+import io.inetkit.examples.readme.HttpServerExample;
+import io.inetkit.examples.readme.XmlRpcExample;
 import io.inetkit.examples.readme.ServerExample;
 import io.inetkit.examples.readme.SocketExample;
 import io.inetkit.examples.readme.TextExample;
@@ -108,6 +110,38 @@ class ReadmeExamplesTest {
             assertThat(mail.getReceivedMessages()[0].getContent().toString()).contains(".leading dot survives");
         } finally {
             mail.stop();
+        }
+    }
+
+    @Test
+    void httpServerExampleServesGreetingsAndFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "file body");
+        io.inetkit.http.HttpServer server = HttpServerExample.start(dir);
+        try (io.inetkit.http.HttpClient client = io.inetkit.http.HttpClient.builder().build()) {
+            String base = server.uri().toString();
+            try (io.inetkit.http.HttpResponse r = client.send(io.inetkit.http.HttpRequest.get(base + "hello?name=Ada"))) {
+                assertThat(r.bodyString()).isEqualTo("Hello, Ada!");
+            }
+            try (io.inetkit.http.HttpResponse r = client.send(io.inetkit.http.HttpRequest.get(base + "files/a.txt"))) {
+                assertThat(r.bodyString()).isEqualTo("file body");
+            }
+        } finally {
+            server.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void xmlRpcExampleCallsOurServer() throws Exception {
+        io.inetkit.xmlrpc.XmlRpcDispatcher dispatcher = io.inetkit.xmlrpc.XmlRpcDispatcher.builder()
+                .register("add", p -> io.inetkit.xmlrpc.XmlRpcValue.of(
+                        (Integer) p.get(0).toJava() + (Integer) p.get(1).toJava()))
+                .build();
+        io.inetkit.http.HttpServer server = io.inetkit.http.HttpServer.builder().bind("127.0.0.1", 0)
+                .post("/RPC2", new io.inetkit.xmlrpc.XmlRpcHttpHandler(dispatcher)).start();
+        try {
+            assertThat(XmlRpcExample.addTwice(server.uri().resolve("/RPC2"))).isEqualTo(42);
+        } finally {
+            server.shutdown(Duration.ofSeconds(5));
         }
     }
 
