@@ -42,7 +42,7 @@ final class GreetHandler implements ConnectionHandler {
         connection.write(WELCOME);
         byte[] first = new byte[FIRST_READ_BYTES];
         while (true) {
-            int n = connection.read(first);
+            int n = connection.read(first, 0, first.length); // not read(first): one frame fewer where the thread parks
             if (n < 0 || GreetProtocol.isExit(first, n)) {
                 return;
             }
