@@ -4,7 +4,7 @@ import json
 import sys
 from collections import defaultdict
 
-NAMES = {"inetkit": "inetkit (PLACEHOLDER: plain virtual threads)", "netty": "Netty 4.2", "python": "Python socketserver"}
+NAMES = {"inetkit": "inetkit GreetServer", "netty": "Netty 4.2", "python": "Python socketserver"}
 
 
 def median_row(rows, key):

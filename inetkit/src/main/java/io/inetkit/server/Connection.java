@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,12 +29,26 @@ public final class Connection {
     private final ConnectionTask task;
     private final SocketChannel channel;
     private final Socket socket;
-    private final InputStream input;
-    private final OutputStream output;
     private final SSLSession session;
     private final SocketAddress peer;
     private final SocketAddress local;
+    // Plain connections create their streams on first use: read() and write() go straight to
+    // the channel, so a handler that never asks for the streams saves four objects per connection.
+    // Racy on purpose: two threads may each create a stream; both are stateless wrappers.
+    private InputStream input;
+    private OutputStream output;
 
+    /** A plain (TCP or Unix) connection: reads and writes go to the channel. */
+    Connection(ConnectionTask task, SocketChannel channel, SocketAddress peer, SocketAddress local) {
+        this.task = task;
+        this.channel = channel;
+        this.socket = null;
+        this.session = null;
+        this.peer = peer;
+        this.local = local;
+    }
+
+    /** A TLS connection: reads and writes go through the TLS socket's streams. */
     Connection(ConnectionTask task, SocketChannel channel, Socket socket, InputStream input, OutputStream output,
             SSLSession session, SocketAddress peer, SocketAddress local) {
         this.task = task;
@@ -46,12 +63,22 @@ public final class Connection {
 
     /** {@return the input stream: each read returns what one read of the socket returns} */
     public InputStream input() {
-        return input;
+        InputStream in = input;
+        if (in == null) {
+            in = new WatchedStreams.Input(Channels.newInputStream(channel), task);
+            input = in;
+        }
+        return in;
     }
 
     /** {@return the output stream: unbuffered, each write is sent at once} */
     public OutputStream output() {
-        return output;
+        OutputStream out = output;
+        if (out == null) {
+            out = new WatchedStreams.Output(Channels.newOutputStream(channel), task);
+            output = out;
+        }
+        return out;
     }
 
     /**
@@ -62,7 +89,7 @@ public final class Connection {
      * @throws IOException when reading fails or times out
      */
     public int read(byte[] buffer) throws IOException {
-        return input.read(buffer, 0, buffer.length);
+        return read(buffer, 0, buffer.length);
     }
 
     /**
@@ -75,7 +102,24 @@ public final class Connection {
      * @throws IOException when reading fails or times out
      */
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        return input.read(buffer, offset, length);
+        if (socket != null) {
+            return input.read(buffer, offset, length);
+        }
+        // WHY straight to the channel: a virtual thread parked in a read keeps every frame
+        // below the park point in its heap stack chunk. Skipping the stream wrappers (three
+        // frames) makes each idle connection's chunk smaller and each read a little cheaper.
+        ByteBuffer dst = ByteBuffer.wrap(buffer, offset, length);
+        long idle = task.armRead();
+        try {
+            return channel.read(dst);
+        } catch (IOException e) {
+            if (task.expired()) {
+                throw new SocketTimeoutException("no data for " + Duration.ofNanos(idle) + "; connection closed");
+            }
+            throw e;
+        } finally {
+            task.disarmRead();
+        }
     }
 
     /**
@@ -85,7 +129,7 @@ public final class Connection {
      * @throws IOException when writing fails
      */
     public void write(byte[] bytes) throws IOException {
-        output.write(bytes, 0, bytes.length);
+        write(bytes, 0, bytes.length);
     }
 
     /**
@@ -97,7 +141,24 @@ public final class Connection {
      * @throws IOException when writing fails
      */
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        output.write(bytes, offset, length);
+        if (socket != null) {
+            output.write(bytes, offset, length);
+            return;
+        }
+        ByteBuffer src = ByteBuffer.wrap(bytes, offset, length);
+        long idle = task.armWrite();
+        try {
+            while (src.hasRemaining()) { // a blocking channel may write part and return
+                channel.write(src);
+            }
+        } catch (IOException e) {
+            if (task.expired()) {
+                throw new SocketTimeoutException("peer read nothing for " + Duration.ofNanos(idle) + "; connection closed");
+            }
+            throw e;
+        } finally {
+            task.disarmWrite();
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import javax.net.ssl.SSLParameters;
@@ -95,8 +94,7 @@ final class ConnectionTask implements Runnable, Tracked {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         }
         if (core.config.tls() == null) {
-            return new Connection(this, channel, null, new WatchedStreams.Input(Channels.newInputStream(channel), this),
-                    new WatchedStreams.Output(Channels.newOutputStream(channel), this), null, peer, local);
+            return new Connection(this, channel, peer, local);
         }
         SSLSocket ssl = handshake(channel.socket());
         return new Connection(this, channel, ssl, new WatchedStreams.Input(ssl.getInputStream(), this),

@@ -83,9 +83,16 @@ public final class StreamServer implements Server {
     public StreamServer start() {
         core.markStarted();
         watchdog = Watchdog.start(core);
-        Thread t = new Thread(this::acceptLoop, core.config.name() + "-accept");
+        // WHY a virtual accept thread: it runs on the same carriers as the handlers, so
+        // starting a handler is a local queue push, and waiting for the next connection parks
+        // instead of blocking an OS thread; a platform accept thread costs a context switch
+        // and a carrier wake-up per connection. The non-daemon keeper keeps the JVM alive
+        // while the server runs, as a platform accept thread did.
+        Thread t = Thread.ofVirtual().name(core.config.name() + "-accept").unstarted(this::acceptLoop);
         loop = t;
+        Thread keeper = new Thread(() -> awaitEnd(t), core.config.name() + "-keeper");
         t.start();
+        keeper.start();
         return this;
     }
 
@@ -95,6 +102,17 @@ public final class StreamServer implements Server {
         watchdog = Watchdog.start(core);
         loop = Thread.currentThread();
         acceptLoop();
+    }
+
+    private static void awaitEnd(Thread t) {
+        while (true) {
+            try {
+                t.join();
+                return;
+            } catch (InterruptedException e) {
+                // only the server's end lets the JVM exit
+            }
+        }
     }
 
     private void acceptLoop() {

@@ -78,6 +78,48 @@ class GreetServerTest {
     }
 
     @Test
+    void messagesAroundTheFirstReadSizeComeBackWhole() throws Exception {
+        start(Duration.ofMinutes(1));
+        try (GreetClient client = GreetClient.connect("127.0.0.1", server.localAddress().getPort(), Duration.ofSeconds(5))) {
+            for (int length : new int[] {1, GreetHandler.FIRST_READ_BYTES - 1, GreetHandler.FIRST_READ_BYTES,
+                    GreetHandler.FIRST_READ_BYTES + 1, 500, GreetProtocol.MAX_MESSAGE_BYTES}) {
+                String message = "m".repeat(length);
+                assertThat(client.greet(message)).as("a message of %d bytes", length).isEqualTo("Hello, " + message + "!");
+            }
+        }
+    }
+
+    @Test
+    void aLongerMessageIsAnsweredInReadsOfAtMost1024Bytes() throws Exception {
+        start(Duration.ofMinutes(1));
+        try (Socket s = connect()) {
+            InputStream in = s.getInputStream();
+            assertThat(read(in, 8)).isEqualTo("Welcome!");
+            byte[] message = new byte[GreetProtocol.MAX_MESSAGE_BYTES + 10];
+            java.util.Arrays.fill(message, (byte) 'a');
+            s.getOutputStream().write(message);
+            // 1034 bytes in one write come back as two replies (1024 + 10 bytes), or more
+            // when TCP splits them; in all, 1034 'a's, each reply framed by "Hello, " and "!".
+            int as = 0;
+            int replies = 0;
+            while (as < message.length) {
+                assertThat(read(in, 7)).isEqualTo("Hello, ");
+                int run = 0;
+                int c;
+                while ((c = in.read()) == 'a') {
+                    run++;
+                }
+                assertThat(c).isEqualTo('!');
+                assertThat(run).isBetween(1, GreetProtocol.MAX_MESSAGE_BYTES);
+                as += run;
+                replies++;
+            }
+            assertThat(as).isEqualTo(message.length);
+            assertThat(replies).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void anEndlessMessageIsServedInBoundedReadsAndOthersStillGetServed() throws Exception {
         start(Duration.ofMinutes(1));
         try (Socket flood = connect(); GreetClient other = GreetClient.connect("127.0.0.1",

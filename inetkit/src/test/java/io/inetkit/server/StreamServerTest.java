@@ -41,6 +41,18 @@ class StreamServerTest {
     }
 
     @Test
+    void aStartedServerKeepsTheJvmAliveUntilItStops() throws Exception {
+        // The accept loop is a (daemon) virtual thread; a non-daemon keeper thread stands in for it.
+        Server server = Server.tcp(config().name("keeper-test").build(), TestClients::echo).start();
+        Thread keeper = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("keeper-test-keeper")).findFirst().orElseThrow();
+        assertThat(keeper.isDaemon()).isFalse();
+        assertThat(exchange(server.localAddress(), "alive")).isEqualTo("alive");
+        server.close();
+        assertThat(keeper.join(Duration.ofSeconds(5))).as("the keeper ends with the server").isTrue();
+    }
+
+    @Test
     void servesIpv6Loopback() throws Exception {
         java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
         try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
