@@ -49,17 +49,22 @@ final class GreetServeCommand implements Callable<Integer> {
                     out.flush();
                 });
         GreetServer server = GreetServer.start(options);
-        InetSocketAddress where = server.localAddress();
-        // stdout carries the tutorial's log, byte for byte; where we listen goes to stderr.
-        spec.commandLine().getErr().println("inet: serving greetings on "
-                + where.getAddress().getHostAddress() + ":" + where.getPort() + " (Ctrl-C stops)");
         PrintWriter err = spec.commandLine().getErr();
+        // The hook goes in before we say where we listen: a Ctrl-C that follows the message at
+        // once must find it (adding a hook during shutdown fails).
         Thread stopper = new Thread(() -> {
             server.shutdown(Duration.ofSeconds(2));
             err.println("inet: stopped after " + server.stats().completed() + " connection(s)");
             err.flush();
         }, "inet-greet-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        if (!Shutdown.addHook(stopper)) {
+            return ExitCode.INTERRUPTED.code();
+        }
+        InetSocketAddress where = server.localAddress();
+        // stdout carries the tutorial's log, byte for byte; where we listen goes to stderr.
+        err.println("inet: serving greetings on "
+                + where.getAddress().getHostAddress() + ":" + where.getPort() + " (Ctrl-C stops)");
+        err.flush();
         server.awaitTermination();
         return ExitCode.OK.code();
     }

@@ -13,15 +13,19 @@ final class Serving {
 
     static int untilInterrupted(CommandSpec spec, HttpServer server, String what) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("inet: " + what + " on " + server.uri() + " (Ctrl-C stops)");
-        err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Registered before the message below, so that a Ctrl-C right after it finds the hook.
+        boolean hooked = Shutdown.addHook(new Thread(() -> {
             server.shutdown(Duration.ofSeconds(5));
             err.println("inet: stopped");
             err.flush();
             stopped.countDown();
         }, "inet-serve-shutdown"));
+        if (!hooked) {
+            return ExitCode.INTERRUPTED.code();
+        }
+        err.println("inet: " + what + " on " + server.uri() + " (Ctrl-C stops)");
+        err.flush();
         stopped.await();
         return ExitCode.OK.code();
     }
