@@ -18,10 +18,10 @@ final class TlsErrors {
                 return switch (f.reason) {
                     case UNTRUSTED -> new TlsException(f.reason,
                             "TLS to " + where + " failed: the server's certificate is untrusted ("
-                                    + f.getMessage() + ")", e);
+                                    + plain(f.getMessage()) + ")", e);
                     case HOST_MISMATCH -> new TlsException(f.reason,
                             "TLS to " + where + " failed: host name mismatch, the certificate is not valid for "
-                                    + host + " (" + f.getMessage() + ")", e);
+                                    + host + " (" + plain(f.getMessage()) + ")", e);
                     default -> new TlsException(f.reason, "TLS to " + where + " failed: " + f.getMessage(), e);
                 };
             }
@@ -36,5 +36,25 @@ final class TlsErrors {
                     "TLS handshake with " + where + " failed: " + msg, e);
         }
         return e; // a plain I/O error (timeout, reset) keeps its own type
+    }
+
+    /**
+     * JSSE nests its reasons as "class.Name: text"; users need the text only
+     * ("PKIX path building failed: sun.security...Exception: unable to find valid
+     * certification path" becomes "unable to find valid certification path").
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String m = message;
+        int i;
+        while ((i = m.indexOf("Exception: ")) >= 0) {
+            m = m.substring(i + "Exception: ".length());
+        }
+        if (m.startsWith("PKIX path building failed: ")) {
+            m = m.substring("PKIX path building failed: ".length());
+        }
+        return m;
     }
 }
