@@ -58,7 +58,15 @@ finish_all() {
 }
 trap finish_all EXIT
 
-setup_nginx
+# free_port picks a port that another program on this shared machine may take before nginx binds
+# it ("Address already in use"): try again with new ports a few times.
+started=""
+for attempt in 1 2 3; do
+  if setup_nginx; then started=yes; break; fi
+  echo "nginx did not start (attempt $attempt): $(tail -1 "$WORK/nginx/logs/stdout.log.err" 2>/dev/null)" >&2
+  stop_pid "$LAST_PID"
+done
+[ -n "$started" ] || { echo "nginx did not start" >&2; exit 1; }
 NGINX_MASTER=$LAST_PID
 head -c 1024 /dev/urandom >"$WORK/nginx/html/1k.bin"
 chmod a+r "$WORK/nginx/html/1k.bin"
@@ -199,7 +207,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Peers: Apache HttpClient 5.6.5 (classic), OkHttp 5.5.1, java.net.http (HTTP/1.1); each with its pool sized to the callers and the throwaway CA trusted its own way, host names verified"
   echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); ${WARMUP} warm-up + ${ROUNDS} rounds in one JVM per client; curl one process per round"
   echo "- Small GETs: ${REQUESTS} GETs of a 1 KiB file per round over keep-alive, N caller threads on one client, ${GET_WARMUP} warm-up + ${ROUNDS} rounds; curl: one process with ${REQUESTS} URLs in a -K config (--parallel --parallel-max N for N > 1), its start-up included"
-  echo "- Medians of ${ROUNDS} rounds. 'client CPU' is the client process's user+system time per round; 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine"
+  echo "- Medians of ${ROUNDS} rounds. 'client CPU' is the client process's user+system time per round (JVM: all its threads, JIT and GC included); CPU per unit of work is the figure least disturbed by other load. 'heap alloc' counts bytes allocated by all JVM threads. 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine; throughput with 'other' near 1 or more is mostly a measure of that noise"
   echo "- Total wall time ${ELAPSED} s; load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
   if [ -s "$INTEROP_WORK/notes" ]; then echo "- Notes:"; sed 's/^/  - /' "$INTEROP_WORK/notes"; fi
   echo
@@ -223,9 +231,9 @@ for t in tests:
         t, "%s: small GETs (1 KiB, keep-alive), %s caller(s)" % (t, t.split("-")[-1]))
     print("## " + title)
     print()
-    print("| client | %s (median) | / curl | / Apache | client CPU s | CPU per %s | nginx CPU s | other (cores) | rounds (%s) |" % (
-        unit, "GB" if dl else "1k req", unit))
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| client | %s (median) | / curl | / Apache | client CPU s | CPU s per %s | CPU / curl's | heap alloc per %s | nginx CPU s | other (cores, max) | rounds (%s) |" % (
+        unit, "GB" if dl else "1k req", "MB" if dl else "req", unit))
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     med = {}
     by = {}
     for c in order:
@@ -233,18 +241,24 @@ for t in tests:
         if rs:
             by[c] = rs
             med[c] = statistics.median(rate(r) for r in rs)
+    def cpu_per_work(rs):
+        return statistics.median(r["cpu_s"] / ((r["bytes"] / 1e9) if dl else (r["requests"] / 1000)) for r in rs)
+    curl_cpu = cpu_per_work(by["curl"]) if "curl" in by else None
     for c in order:
         if c not in by:
             continue
         rs = by[c]
         cpu = statistics.median(r["cpu_s"] for r in rs)
-        work = statistics.median((r["bytes"] / 1e9) if dl else (r["requests"] / 1000) for r in rs)
+        cpw = cpu_per_work(rs)
+        al = [r["alloc_bytes"] / ((r["bytes"] / 1e6) if dl else r["requests"]) for r in rs if "alloc_bytes" in r]
+        alloc = ("%.0f B" % statistics.median(al)) if al else "n/a"
         srv = [r.get("server_cpu_s") for r in rs if r.get("server_cpu_s") is not None]
         oth = [r.get("other_cores") for r in rs if r.get("other_cores") is not None]
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             names[c], fmt(med[c], 0), fmt(med[c] / med["curl"]) if "curl" in med else "n/a",
             fmt(med[c] / med["apache"]) if "apache" in med else "n/a",
-            fmt(cpu, 3), fmt(cpu / work, 3), fmt(statistics.median(srv), 3) if srv else "n/a",
+            fmt(cpu, 3), fmt(cpw, 3), fmt(cpw / curl_cpu) if curl_cpu else "n/a", alloc,
+            fmt(statistics.median(srv), 3) if srv else "n/a",
             fmt(max(oth)) if oth else "n/a", ", ".join("%.0f" % rate(r) for r in rs)))
     print()
 PY

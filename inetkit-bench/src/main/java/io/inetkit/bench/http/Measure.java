@@ -20,6 +20,7 @@ final class Measure {
     private long cpu0;
     private long server0;
     private long machine0;
+    private long alloc0;
 
     Measure(long[] serverPids) {
         this.serverPids = serverPids;
@@ -29,6 +30,7 @@ final class Measure {
         machine0 = machineBusyNanos();
         server0 = serverCpuNanos();
         cpu0 = ownCpuNanos();
+        alloc0 = allocatedBytes();
         wall0 = System.nanoTime();
     }
 
@@ -36,18 +38,24 @@ final class Measure {
     String stop() {
         long wall = System.nanoTime() - wall0;
         long cpu = ownCpuNanos() - cpu0;
+        long alloc = allocatedBytes() - alloc0;
         long server = serverCpuNanos() - server0;
         long machine = machineBusyNanos() - machine0;
         double seconds = wall / 1e9;
         double other = serverPids.length == 0 ? Double.NaN : Math.max(0, (machine - cpu - server) / 1e9) / seconds;
-        return String.format(Locale.ROOT, "\"seconds\":%.4f,\"cpu_s\":%.3f,\"server_cpu_s\":%.3f,\"other_cores\":%.2f",
-                seconds, cpu / 1e9, serverPids.length == 0 ? Double.NaN : server / 1e9, other)
+        return String.format(Locale.ROOT, "\"seconds\":%.4f,\"cpu_s\":%.3f,\"alloc_bytes\":%d,\"server_cpu_s\":%.3f,\"other_cores\":%.2f",
+                seconds, cpu / 1e9, alloc, serverPids.length == 0 ? Double.NaN : server / 1e9, other)
                 .replace("NaN", "null");
     }
 
     static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Bytes allocated on the heap by all threads of this JVM so far (JDK 21+). */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private long serverCpuNanos() {

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keep-alive request rate of one Java HTTP client: {@code --requests} GETs of a small file per
  * round, shared by {@code --callers} platform threads that each send one request at a time on
- * one shared client. Warm-up rounds, then measured rounds; one JSON line per measured round.
+ * one shared client (platform threads unless {@code --threads virtual}). Warm-up rounds, then measured rounds; one JSON line per measured round.
  *
  * <pre>
  * java -Xmx64m -cp inetkit-bench.jar io.inetkit.bench.http.SmallGets --client inetkit|apache|okhttp|jdk
  *      --url http://127.0.0.1:8080/1k.bin --requests 10000 --callers 1|16 [--rounds 3] [--warmup 2]
- *      [--cacert ca.pem] [--label gets-1] [--server-pids 1234] [--timeout 120]
+ *      [--cacert ca.pem] [--label gets-1] [--server-pids 1234] [--timeout 120] [--threads platform|virtual]
  * </pre>
  */
 public final class SmallGets {
@@ -36,7 +36,7 @@ public final class SmallGets {
      */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv, Set.of("client", "url", "cacert", "requests", "callers", "rounds", "warmup",
-                "label", "server-pids", "timeout"));
+                "label", "server-pids", "timeout", "threads"));
         String name = a.string("client", null);
         URI uri = URI.create(a.string("url", null));
         int requests = a.integer("requests", 10_000, 1);
@@ -46,7 +46,12 @@ public final class SmallGets {
         int timeoutSeconds = a.integer("timeout", 120, 1);
         String label = a.string("label", "gets-" + callers);
         Measure m = new Measure(a.pids("server-pids"));
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        String threads = a.string("threads", "platform");
+        ExecutorService pool = switch (threads) {
+            case "platform" -> Executors.newFixedThreadPool(callers);
+            case "virtual" -> Executors.newVirtualThreadPerTaskExecutor();
+            default -> throw new IllegalArgumentException("--threads must be platform or virtual, got " + threads);
+        };
         try (BenchClient client = BenchClient.open(name, new BenchClient.Options(a.path("cacert"), callers))) {
             for (int i = 0; i < warmup; i++) {
                 long t0 = System.nanoTime();
