@@ -133,24 +133,34 @@ over_budget() { (( SECONDS - START > BUDGET )); }
 note() { echo "$*"; echo "$*" >>"$INTEROP_WORK/notes"; }
 : >"$INTEROP_WORK/notes"
 
-curl_rounds() { # label expect warmups curl-args...
-  local label=$1 expect=$2 warm=$3; shift 3
-  local r
-  for r in $(seq "$warm"); do
+curl_round() { # label round expect warmups curl-args...
+  local label=$1 round=$2 expect=$3 warm=$4; shift 4
+  local w
+  for w in $(seq "$warm"); do
     timeout 300 "${PIN1[@]}" curl "$@" >/dev/null 2>&1 || note "curl warm-up failed: $label"
   done
-  for r in $(seq "$ROUNDS"); do
-    timeout 300 "${PIN1[@]}" python3 "$CURLRUN" "$label" "$r" "$NGINX_PIDS" "$expect" curl "$@" >>"$RAW" \
-      || note "curl round $r failed: $label"
-  done
+  timeout 300 "${PIN1[@]}" python3 "$CURLRUN" "$label" "$round" "$NGINX_PIDS" "$expect" curl "$@" >>"$RAW" \
+    || note "curl round $round failed: $label"
 }
 
-java_run() { # label main args...
-  local label=$1 main=$2; shift 2
+java_round() { # label round main args...  (a fresh JVM: its warm-up, then one measured round)
+  local label=$1 round=$2 main=$3; shift 3
   # shellcheck disable=SC2086
-  timeout 300 "${PIN1[@]}" "$JAVA" $JAVA_FLAGS -cp "$JAR" "io.inetkit.bench.http.$main" "$@" \
-      --label "$label" --server-pids "$NGINX_PIDS" >>"$RAW" 2>>"$INTEROP_WORK/java.log" \
-    || { note "java failed or timed out: $label $*"; tail -5 "$INTEROP_WORK/java.log" >&2; }
+  if timeout 300 "${PIN1[@]}" "$JAVA" $JAVA_FLAGS -cp "$JAR" "io.inetkit.bench.http.$main" "$@" --rounds 1 \
+      --label "$label" --server-pids "$NGINX_PIDS" >"$INTEROP_WORK/round.jsonl" 2>>"$INTEROP_WORK/java.log"; then
+    sed "s/\"round\":1,/\"round\":$round,/" "$INTEROP_WORK/round.jsonl" >>"$RAW"
+  else
+    note "java failed or timed out: $label $*"; tail -5 "$INTEROP_WORK/java.log" >&2
+  fi
+}
+
+# Rounds outer, clients inner (in an order that rotates each round): load from other work that
+# comes and goes hits every client alike, instead of all rounds of whichever client runs then.
+rotated() { # round names... -> the names, starting at position (round-1) mod count
+  local r=$1; shift
+  local a=("$@") n=$#
+  local i
+  for ((i = 0; i < n; i++)); do echo "${a[$(( (i + r - 1) % n ))]}"; done
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -158,15 +168,19 @@ echo "load average before: $LOAD_BEFORE"
 for test in $TESTS; do
   case $test in
     download-http|download-https)
-      if over_budget; then note "skipped $test: over the ${BUDGET} s budget"; continue; fi
-      if [ "$test" = download-http ]; then url=$HTTP_BASE/1g.bin; tls=(); jtls=(); else
-        url=$HTTPS_BASE/1g.bin; tls=(--cacert "$NGINX_CA"); jtls=(--cacert "$NGINX_CA"); fi
-      echo "== $test: curl"
-      curl_rounds "$test" download "$WARMUP" -s -S -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url"
-      for c in $CLIENTS; do
-        if over_budget; then note "skipped $test $c: over the ${BUDGET} s budget"; continue; fi
-        echo "== $test: $c"
-        java_run "$test" Download --client "$c" --url "$url" "${jtls[@]}" --rounds "$ROUNDS" --warmup "$WARMUP"
+      if [ "$test" = download-http ]; then url=$HTTP_BASE/1g.bin; tls=(); else
+        url=$HTTPS_BASE/1g.bin; tls=(--cacert "$NGINX_CA"); fi
+      for r in $(seq "$ROUNDS"); do
+        # shellcheck disable=SC2086
+        for c in $(rotated "$r" curl $CLIENTS); do
+          if over_budget; then note "skipped $test round $r $c: over the ${BUDGET} s budget"; continue; fi
+          echo "== $test round $r: $c"
+          if [ "$c" = curl ]; then
+            curl_round "$test" "$r" download "$WARMUP" -s -S -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url"
+          else
+            java_round "$test" "$r" Download --client "$c" --url "$url" "${tls[@]}" --warmup "$WARMUP"
+          fi
+        done
       done
       ;;
     gets)
@@ -180,15 +194,19 @@ with open(sys.argv[1], 'w') as f:
 " "$cfg" "$REQUESTS" "$url"
       for n in $CALLERS; do
         label=gets-$n
-        if over_budget; then note "skipped $label: over the ${BUDGET} s budget"; continue; fi
         par=(); [ "$n" -gt 1 ] && par=(--parallel --parallel-max "$n")
-        echo "== $label: curl"
-        curl_rounds "$label" "$REQUESTS" 1 -s -S -f "${par[@]}" -w '%{http_code}\n' -K "$cfg"
-        for c in $CLIENTS; do
-          if over_budget; then note "skipped $label $c: over the ${BUDGET} s budget"; continue; fi
-          echo "== $label: $c"
-          java_run "$label" SmallGets --client "$c" --url "$url" --requests "$REQUESTS" --callers "$n" \
-            --rounds "$ROUNDS" --warmup "$GET_WARMUP"
+        for r in $(seq "$ROUNDS"); do
+          # shellcheck disable=SC2086
+          for c in $(rotated "$r" curl $CLIENTS); do
+            if over_budget; then note "skipped $label round $r $c: over the ${BUDGET} s budget"; continue; fi
+            echo "== $label round $r: $c"
+            if [ "$c" = curl ]; then
+              curl_round "$label" "$r" "$REQUESTS" 1 -s -S -f "${par[@]}" -w '%{http_code}\n' -K "$cfg"
+            else
+              java_round "$label" "$r" SmallGets --client "$c" --url "$url" --requests "$REQUESTS" --callers "$n" \
+                --warmup "$GET_WARMUP"
+            fi
+          done
         done
       done
       ;;
@@ -205,9 +223,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Server: $(nginx -v 2>&1 | sed 's/nginx version: //'), 1 worker, pinned to core 0; every client pinned to core 1; loopback 127.0.0.1"
   echo "- curl: $(curl --version | head -1 | cut -d' ' -f1-2,5-6); JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags \`$JAVA_FLAGS\`"
   echo "- Peers: Apache HttpClient 5.6.5 (classic), OkHttp 5.5.1, java.net.http (HTTP/1.1); each with its pool sized to the callers and the throwaway CA trusted its own way, host names verified"
-  echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); ${WARMUP} warm-up + ${ROUNDS} rounds in one JVM per client; curl one process per round"
-  echo "- Small GETs: ${REQUESTS} GETs of a 1 KiB file per round over keep-alive, N caller threads on one client, ${GET_WARMUP} warm-up + ${ROUNDS} rounds; curl: one process with ${REQUESTS} URLs in a -K config (--parallel --parallel-max N for N > 1), its start-up included"
-  echo "- Medians of ${ROUNDS} rounds. 'client CPU' is the client process's user+system time per round (JVM: all its threads, JIT and GC included); CPU per unit of work is the figure least disturbed by other load. 'heap alloc' counts bytes allocated by all JVM threads. 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine; throughput with 'other' near 1 or more is mostly a measure of that noise"
+  echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); each round a fresh JVM per client: ${WARMUP} warm-up download(s), then one measured; curl: ${WARMUP} warm-up process(es), then one measured"
+  echo "- Small GETs: ${REQUESTS} GETs of a 1 KiB file per round over keep-alive, N caller (platform) threads on one client; each round a fresh JVM per client with ${GET_WARMUP} warm-up rounds of ${REQUESTS}, then one measured; curl: one process with ${REQUESTS} URLs in a -K config (--parallel --parallel-max N for N > 1), its start-up included"
+  echo "- Medians of ${ROUNDS} rounds; rounds outer, clients inner in an order rotated each round. 'client CPU' is the client process's user+system time per round (JVM: all its threads, JIT and GC included); CPU per unit of work is the figure least disturbed by other load. 'heap alloc' counts bytes allocated by all JVM threads. 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine; throughput with 'other' near 1 or more is mostly a measure of that noise"
   echo "- Total wall time ${ELAPSED} s; load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
   if [ -s "$INTEROP_WORK/notes" ]; then echo "- Notes:"; sed 's/^/  - /' "$INTEROP_WORK/notes"; fi
   echo
