@@ -99,12 +99,23 @@ cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 start_server() { # name -> sets SPID, PORT
-  local name=$1 log=$WORK/$1.log
+  local name=$1 attempt
+  # nginx binds a port chosen here; another process may take it first: then try another one.
+  for attempt in 1 2 3 4 5; do
+    start_once "$name" && return 0
+    [ "$name" = nginx ] || break
+    stop_server
+  done
+  echo "$name did not start; log:" >&2; cat "$WORK/$name.log" >&2; return 1
+}
+
+start_once() { # name -> sets SPID, PORT
+  local name=$1 log=$WORK/$1.log p=""
   local cmd
   case $name in
     inetkit) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.InetkitStaticServerMain --port 0 --dir "$WORK/site") ;;
     jetty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.JettyStaticServerMain --port 0 --dir "$WORK/site") ;;
-    nginx)   local p; p=$(free_port); write_nginx_conf "$p"
+    nginx)   p=$(free_port); write_nginx_conf "$p"
              cmd=("${PIN0[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf") ;;
     *) echo "unknown server $name" >&2; return 1 ;;
   esac
@@ -113,16 +124,17 @@ start_server() { # name -> sets SPID, PORT
   SPID=$!
   PORT=""
   for _ in $(seq 150); do
+    kill -0 "$SPID" 2>/dev/null || return 1
     if [ "$name" = nginx ]; then
-      curl -s -o /dev/null "http://127.0.0.1:$p/1k.bin" && PORT=$p
+      # our nginx answers with the file (and is still alive, so the port is ours)
+      ! grep -q "bind() to" "$log" && curl -s -o /dev/null "http://127.0.0.1:$p/1k.bin" && kill -0 "$SPID" 2>/dev/null && PORT=$p
     else
       PORT=$(awk '/^LISTENING/ {print $2; exit}' "$log")
     fi
     [ -n "$PORT" ] && return 0
-    kill -0 "$SPID" 2>/dev/null || break
     sleep 0.1
   done
-  echo "$name did not start; log:" >&2; cat "$log" >&2; return 1
+  return 1
 }
 
 # The server's processes: the one started, plus nginx's worker (its child).
