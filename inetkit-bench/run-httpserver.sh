@@ -100,11 +100,12 @@ trap cleanup EXIT
 
 start_server() { # name -> sets SPID, PORT
   local name=$1 attempt
-  # nginx binds a port chosen here; another process may take it first: then try another one.
+  # nginx binds a port chosen here, and another process may take it first; on a shared machine
+  # even bind(port 0) can fail while others hold every ephemeral port in TIME_WAIT: try again.
   for attempt in 1 2 3 4 5; do
     start_once "$name" && return 0
-    [ "$name" = nginx ] || break
     stop_server
+    sleep "$attempt"
   done
   echo "$name did not start; log:" >&2; cat "$WORK/$name.log" >&2; return 1
 }

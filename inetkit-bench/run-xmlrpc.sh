@@ -56,7 +56,7 @@ stop_server() {
 cleanup() { stop_server; rm -rf "$LOGDIR"; }
 trap cleanup EXIT
 
-start_server() { # name -> sets SPID, PORT
+start_once() { # name -> sets SPID, PORT
   local name=$1 log=$LOGDIR/server-$1.log
   local cmd
   case $name in
@@ -71,10 +71,21 @@ start_server() { # name -> sets SPID, PORT
   for _ in $(seq 150); do
     PORT=$(awk '/^LISTENING/ {print $2; exit}' "$log")
     [ -n "$PORT" ] && return 0
-    kill -0 "$SPID" 2>/dev/null || break
+    kill -0 "$SPID" 2>/dev/null || return 1
     sleep 0.1
   done
-  echo "$name did not print LISTENING; log:" >&2; cat "$log" >&2; return 1
+  return 1
+}
+
+start_server() { # name -> sets SPID, PORT
+  local attempt
+  # On a shared machine even bind(port 0) can fail while others hold every ephemeral port.
+  for attempt in 1 2 3 4 5; do
+    start_once "$1" && return 0
+    stop_server
+    sleep "$attempt"
+  done
+  echo "$1 did not print LISTENING; log:" >&2; cat "$LOGDIR/server-$1.log" >&2; return 1
 }
 
 run_client() { # client round server
