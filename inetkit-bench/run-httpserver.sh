@@ -3,7 +3,7 @@
 # Server pinned to core 0, wrk (1 thread, 100 keep-alive connections) to core 1; loopback only.
 # Results: results/httpserver-<date>.md (+ .jsonl). Build first:
 #   mvn -q -pl inetkit-bench -am package -DskipTests
-# Knobs (environment): SERVERS="inetkit jetty nginx" ROUNDS=3 SECONDS_PER_RUN=5 WARMUP_SECONDS=3
+# Knobs (environment): SERVERS="inetkit jetty nginx" (also inetkit-mem: an experiment, see InetkitMemoryServerMain) ROUNDS=3 SECONDS_PER_RUN=5 WARMUP_SECONDS=3
 #                      CONNECTIONS=100 SERVER_FLAGS="..." NICE=0
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -115,6 +115,7 @@ start_once() { # name -> sets SPID, PORT
   local cmd
   case $name in
     inetkit) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.InetkitStaticServerMain --port 0 --dir "$WORK/site") ;;
+    inetkit-mem) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.InetkitMemoryServerMain --port 0 --dir "$WORK/site") ;;
     jetty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.JettyStaticServerMain --port 0 --dir "$WORK/site") ;;
     nginx)   p=$(free_port); write_nginx_conf "$p"
              cmd=("${PIN0[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf") ;;
