@@ -1,0 +1,93 @@
+package io.inetkit.bench.httpserver;
+
+import io.inetkit.xmlrpc.InetkitHttpTransport;
+import io.inetkit.xmlrpc.XmlRpcClient;
+import io.inetkit.xmlrpc.XmlRpcConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * inetkit's XML-RPC client as a load loop: {@code add(i, i)} called one after the other
+ * (one call in flight, as a script would), each answer checked. The first {@code --warmup}
+ * calls are timed apart, so the result shows both the cold JVM and the warm rate.
+ *
+ * <p>Usage: {@code XmlRpcCallsMain --url U [--calls 10000] [--warmup 2000] [--max-seconds 120]}.
+ * Prints one JSON line: {@code {"warmupCalls":..,"warmupSeconds":..,"calls":..,"seconds":..,
+ * "callsPerSec":..,"errors":..}}. Stops early (and says so) when the time limit is reached.
+ */
+public final class XmlRpcCallsMain {
+
+    private XmlRpcCallsMain() {
+    }
+
+    /**
+     * Runs the calls and prints the result.
+     *
+     * @param args the options
+     * @throws IOException never thrown for failed calls (they are counted); only for bad options
+     */
+    public static void main(String[] args) throws IOException {
+        URI url = null;
+        int calls = 10_000;
+        int warmup = 2_000;
+        int maxSeconds = 120;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + name);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--url" -> url = URI.create(value);
+                case "--calls" -> calls = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--max-seconds" -> maxSeconds = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + name
+                        + " (expected --url U [--calls N] [--warmup N] [--max-seconds S])");
+            }
+        }
+        if (url == null || calls < 1 || warmup < 0 || maxSeconds < 1) {
+            throw new IllegalArgumentException("need --url, --calls >= 1, --warmup >= 0, --max-seconds >= 1");
+        }
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        try (InetkitHttpTransport http = new InetkitHttpTransport(url)) {
+            XmlRpcClient client = new XmlRpcClient(http, XmlRpcConfig.DEFAULT);
+            Pass cold = run(client, 0, warmup, deadline);
+            Pass warm = run(client, warmup, calls, deadline);
+            System.out.printf(Locale.ROOT,
+                    "{\"warmupCalls\":%d,\"warmupSeconds\":%.4f,\"calls\":%d,\"seconds\":%.4f,"
+                            + "\"callsPerSec\":%.1f,\"errors\":%d,\"lastError\":\"%s\"}%n",
+                    cold.done, cold.seconds, warm.done, warm.seconds, warm.done / warm.seconds,
+                    cold.errors + warm.errors, json(warm.lastError != null ? warm.lastError : cold.lastError));
+        }
+    }
+
+    private record Pass(int done, double seconds, int errors, String lastError) {
+    }
+
+    private static Pass run(XmlRpcClient client, int first, int count, long deadline) {
+        int errors = 0;
+        String lastError = null;
+        int done = 0;
+        long start = System.nanoTime();
+        for (int i = first; i < first + count && System.nanoTime() < deadline; i++) {
+            try {
+                Object sum = client.call("add", i, i);
+                if (!(sum instanceof Integer n) || n != 2 * i) {
+                    errors++;
+                    lastError = "add(" + i + ", " + i + ") returned " + sum;
+                }
+            } catch (IOException e) {
+                errors++;
+                lastError = e.toString();
+            }
+            done++;
+        }
+        return new Pass(done, Math.max(1e-9, (System.nanoTime() - start) / 1e9), errors, lastError);
+    }
+
+    private static String json(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "'").replaceAll("\\p{Cntrl}", " ");
+    }
+}
