@@ -25,6 +25,9 @@ import java.util.Objects;
  * {@code Content-Length: 0}. Not thread-safe: use it from the handler's thread.
  */
 public final class ServerResponse {
+    /** Files up to this size are sent with the head in one write instead of by sendfile. */
+    private static final int SMALL_FILE_BYTES = 32 * 1024;
+
     private static final String[] STATUS_LINES = new String[600];
 
     static {
@@ -223,8 +226,20 @@ public final class ServerResponse {
             if (head || count == 0) {
                 return;
             }
-            SocketChannel socket = exchange.plainChannel();
             ByteBuffer buf = exchange.fileBuffer();
+            if (count <= SMALL_FILE_BYTES && count <= buf.capacity()) {
+                // Small files: copy them behind the head so both leave in one write; sendfile
+                // would cost a separate write for the head and more system calls than it saves.
+                buf.clear().limit((int) count);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, position + buf.position()) < 0) {
+                        throw new IOException(file.getFileName() + " got shorter while being sent");
+                    }
+                }
+                body.write(buf.array(), 0, (int) count);
+                return;
+            }
+            SocketChannel socket = exchange.plainChannel();
             out.flush();
             long done = 0;
             while (done < count) {
