@@ -17,29 +17,11 @@ RTT_CONNECTIONS=${RTT_CONNECTIONS:-"1 100 1000"}
 IDLE_COUNTS=${IDLE_COUNTS:-"10000 19000"}
 IDLE_TIMEOUT=${IDLE_TIMEOUT:-30}
 
-ulimit -n 20000
-
-# A JDK 21+ (the machine's default java is 17, which cannot run this).
-java_ok() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
-JDK=""
-if [ -n "${JAVA_HOME:-}" ] && java_ok "$JAVA_HOME"; then JDK=$JAVA_HOME; fi
-if [ -z "$JDK" ]; then
-  for d in $(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null); do
-    if java_ok "$d"; then JDK=$d; break; fi
-  done
-fi
-[ -n "$JDK" ] || { echo "no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
-JAVA=$JDK/bin/java
-JAR=target/inetkit-bench.jar
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -q -pl inetkit-bench -am package -DskipTests" >&2; exit 1; }
+source ./bench-common.sh
 
 # One core: the JVM picks SerialGC by itself; say so explicitly, and fix the heap bounds.
 SERVER_FLAGS=${SERVER_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx2g --enable-native-access=ALL-UNNAMED"}
 LOADGEN_FLAGS=${LOADGEN_FLAGS:-"-XX:+UseSerialGC -Xms256m -Xmx1g"}
-PYTHON=${PYTHON:-python3}
-NICE=${NICE:-0}
-PIN0=(nice -n "$NICE" taskset -c 0)
-PIN1=(nice -n "$NICE" taskset -c 1)
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results

@@ -15,28 +15,12 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-3}
 CONNECTIONS=${CONNECTIONS:-100}
 FILES=${FILES:-"1k.bin 1m.bin"}
 
-ulimit -n 20000
-
-java_ok() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
-JDK=""
-if [ -n "${JAVA_HOME:-}" ] && java_ok "$JAVA_HOME"; then JDK=$JAVA_HOME; fi
-if [ -z "$JDK" ]; then
-  for d in $(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null); do
-    if java_ok "$d"; then JDK=$d; break; fi
-  done
-fi
-[ -n "$JDK" ] || { echo "no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
-JAVA=$JDK/bin/java
-JAR=$PWD/target/inetkit-bench.jar
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -q -pl inetkit-bench -am package -DskipTests" >&2; exit 1; }
+source ./bench-common.sh
 command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 1; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 # Both JVMs get the same bounded heap; pinned to one core the JVM would pick SerialGC anyway.
 SERVER_FLAGS=${SERVER_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx256m"}
-NICE=${NICE:-0}
-PIN0=(nice -n "$NICE" taskset -c 0)
-PIN1=(nice -n "$NICE" taskset -c 1)
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results

@@ -15,26 +15,9 @@ CALLS=${CALLS:-10000}
 WARMUP=${WARMUP:-2000}
 MAX_SECONDS=${MAX_SECONDS:-60}
 
-ulimit -n 20000
-
-java_ok() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
-JDK=""
-if [ -n "${JAVA_HOME:-}" ] && java_ok "$JAVA_HOME"; then JDK=$JAVA_HOME; fi
-if [ -z "$JDK" ]; then
-  for d in $(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null); do
-    if java_ok "$d"; then JDK=$d; break; fi
-  done
-fi
-[ -n "$JDK" ] || { echo "no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
-JAVA=$JDK/bin/java
-JAR=$PWD/target/inetkit-bench.jar
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -q -pl inetkit-bench -am package -DskipTests" >&2; exit 1; }
+source ./bench-common.sh
 
 JVM_FLAGS=${JVM_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx256m"}
-PYTHON=${PYTHON:-python3}
-NICE=${NICE:-0}
-PIN0=(nice -n "$NICE" taskset -c 0)
-PIN1=(nice -n "$NICE" taskset -c 1)
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results
