@@ -21,3 +21,15 @@ PYTHON=${PYTHON:-python3}
 NICE=${NICE:-0}
 PIN0=(nice -n "$NICE" taskset -c 0)
 PIN1=(nice -n "$NICE" taskset -c 1)
+
+# The server under test, started by the script; stopped by its PID only, and reaped.
+SPID=""
+stop_server() {
+  if [ -n "$SPID" ] && kill -0 "$SPID" 2>/dev/null; then
+    kill "$SPID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$SPID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SPID" 2>/dev/null || true
+  fi
+  [ -n "$SPID" ] && wait "$SPID" 2>/dev/null || true
+  SPID=""
+}

@@ -30,16 +30,6 @@ OUT=results/greet-$STAMP.md
 LOGDIR=$(mktemp -d /tmp/greet-bench.XXXXXX)
 : >"$RAW"
 
-SPID=""
-stop_server() {
-  if [ -n "$SPID" ] && kill -0 "$SPID" 2>/dev/null; then
-    kill "$SPID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SPID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SPID" 2>/dev/null || true
-    wait "$SPID" 2>/dev/null || true
-  fi
-  SPID=""
-}
 trap stop_server EXIT
 
 start_server() { # name -> sets SPID, PORT

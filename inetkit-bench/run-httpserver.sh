@@ -69,16 +69,6 @@ CONF
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-SPID=""
-stop_server() {
-  if [ -n "$SPID" ] && kill -0 "$SPID" 2>/dev/null; then
-    kill "$SPID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SPID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SPID" 2>/dev/null || true
-  fi
-  [ -n "$SPID" ] && wait "$SPID" 2>/dev/null || true
-  SPID=""
-}
 cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 

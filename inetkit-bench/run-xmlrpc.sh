@@ -26,16 +26,6 @@ OUT=results/xmlrpc-$STAMP.md
 LOGDIR=$(mktemp -d /tmp/xmlrpc-bench.XXXXXX)
 : >"$RAW"
 
-SPID=""
-stop_server() {
-  if [ -n "$SPID" ] && kill -0 "$SPID" 2>/dev/null; then
-    kill "$SPID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SPID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SPID" 2>/dev/null || true
-  fi
-  [ -n "$SPID" ] && wait "$SPID" 2>/dev/null || true
-  SPID=""
-}
 cleanup() { stop_server; rm -rf "$LOGDIR"; }
 trap cleanup EXIT
 
