@@ -138,7 +138,13 @@ final class ServerCore {
     }
 
     Counters counters() {
-        return new Counters(accepted.sum(), active.sum(), completed.sum(), failed.sum(), rejected.sum());
+        // Read against the order of a connection's life (accepted, active, ended) so a snapshot never shows a
+        // connection as ended and still active: whoever sees the end also sees the decrement that preceded it.
+        long ended = completed.sum();
+        long broken = failed.sum();
+        long refused = rejected.sum();
+        long serving = active.sum();
+        return new Counters(accepted.sum(), serving, ended, broken, refused);
     }
 
     /**
