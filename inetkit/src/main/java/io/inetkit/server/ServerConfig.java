@@ -32,6 +32,11 @@ import java.util.function.Predicate;
  * @param maxDatagramSize the largest datagram a UDP server receives; longer ones are truncated
  * @param closeGrace the grace period {@link Server#close()} gives connections in flight
  * @param name a name for the server's threads and log messages
+ * @param eventLoops the number of event-loop threads of an {@link EventServer}; 0 (the default)
+ *     means one per available processor
+ * @param maxWriteQueueBytes for an {@link EventServer}: when this many bytes wait to be sent on
+ *     one connection (the peer reads too slowly), the server stops reading from it until the
+ *     queue is drained
  */
 public record ServerConfig(
         SocketAddress bindAddress,
@@ -47,7 +52,9 @@ public record ServerConfig(
         TlsListener tls,
         int maxDatagramSize,
         Duration closeGrace,
-        String name) {
+        String name,
+        int eventLoops,
+        int maxWriteQueueBytes) {
 
     /** The default listen backlog. */
     public static final int DEFAULT_BACKLOG = 1024;
@@ -61,6 +68,10 @@ public record ServerConfig(
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(5);
     /** The largest UDP payload over IPv4. */
     public static final int DEFAULT_MAX_DATAGRAM_SIZE = 65_507;
+    /** The most event-loop threads a server may have. */
+    public static final int MAX_EVENT_LOOPS = 256;
+    /** The default write queue limit of an event-server connection (asyncio's high-water mark). */
+    public static final int DEFAULT_MAX_WRITE_QUEUE_BYTES = 64 * 1024;
 
     /**
      * Checks the components.
@@ -79,6 +90,8 @@ public record ServerConfig(
      * @param maxDatagramSize the largest datagram
      * @param closeGrace the grace of close()
      * @param name the server's name
+     * @param eventLoops the event-loop threads, 0 for one per processor
+     * @param maxWriteQueueBytes the write queue limit of an event-server connection
      */
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -110,6 +123,13 @@ public record ServerConfig(
         if (closeGrace.isNegative()) {
             throw new IllegalArgumentException("close grace must not be negative, got " + closeGrace);
         }
+        if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be between 0 (one per processor) and " + MAX_EVENT_LOOPS
+                    + ", got " + eventLoops);
+        }
+        if (maxWriteQueueBytes < 1) {
+            throw new IllegalArgumentException("maxWriteQueueBytes must be at least 1, got " + maxWriteQueueBytes);
+        }
         if (tls != null && !(bindAddress instanceof InetSocketAddress)) {
             throw new IllegalArgumentException("TLS is supported on TCP listeners only, not on " + bindAddress);
         }
@@ -137,6 +157,8 @@ public record ServerConfig(
         b.maxDatagramSize = maxDatagramSize;
         b.closeGrace = closeGrace;
         b.name = name;
+        b.eventLoops = eventLoops;
+        b.maxWriteQueueBytes = maxWriteQueueBytes;
         return b;
     }
 
@@ -156,6 +178,8 @@ public record ServerConfig(
         private int maxDatagramSize = DEFAULT_MAX_DATAGRAM_SIZE;
         private Duration closeGrace = DEFAULT_CLOSE_GRACE;
         private String name = "inetkit-server";
+        private int eventLoops;
+        private int maxWriteQueueBytes = DEFAULT_MAX_WRITE_QUEUE_BYTES;
 
         private Builder() {
         }
@@ -345,10 +369,36 @@ public record ServerConfig(
             return this;
         }
 
+        /**
+         * Sets the number of event-loop threads of an {@link EventServer} (default 0: one per
+         * available processor, so 1 on a process pinned to one core). Ignored by the other servers.
+         *
+         * @param loops 0 to {@value ServerConfig#MAX_EVENT_LOOPS}
+         * @return this builder
+         */
+        public Builder eventLoops(int loops) {
+            this.eventLoops = loops;
+            return this;
+        }
+
+        /**
+         * Sets how many bytes may wait to be sent on one {@link EventServer} connection before the
+         * server stops reading from it (default {@value ServerConfig#DEFAULT_MAX_WRITE_QUEUE_BYTES}).
+         * Bounds the memory a peer that never reads can make the server hold. Ignored by the other servers.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxWriteQueueBytes(int bytes) {
+            this.maxWriteQueueBytes = bytes;
+            return this;
+        }
+
         /** {@return the configuration, validated} */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, backlog, reuseAddress, reusePort, acceptFilter, idleTimeout,
-                    maxConnections, overloadPolicy, concurrency, tcpNoDelay, tls, maxDatagramSize, closeGrace, name);
+                    maxConnections, overloadPolicy, concurrency, tcpNoDelay, tls, maxDatagramSize, closeGrace, name,
+                    eventLoops, maxWriteQueueBytes);
         }
     }
 }

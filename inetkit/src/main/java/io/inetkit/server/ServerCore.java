@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -29,6 +30,11 @@ final class ServerCore {
     final int limit;
     final boolean overloadWaits;
     final Set<Tracked> live = ConcurrentHashMap.newKeySet();
+    /**
+     * Connections served by event loops: counted here, not put in {@link #live} one by one (each
+     * loop keeps its own list, and a set entry per idle connection would cost memory).
+     */
+    private final AtomicInteger onLoops = new AtomicInteger();
 
     private final LongAdder accepted = new LongAdder();
     private final LongAdder active = new LongAdder();
@@ -101,29 +107,57 @@ final class ServerCore {
      */
     void finished(Tracked task, boolean served, boolean holdsPermit, Throwable failure) {
         try {
-            if (served) {
-                active.decrement();
-                if (failure == null) {
-                    completed.increment();
-                } else {
-                    failed.increment();
-                }
-            }
-            if (failure != null) {
-                logFailure(failure);
-            }
+            count(served, failure);
         } finally {
             live.remove(task);
-            if (holdsPermit) {
-                permits.release();
+            released(holdsPermit);
+        }
+    }
+
+    /** Counts a connection an event loop is about to serve (it holds a slot of the limit). */
+    void openedOnLoop() {
+        active.increment();
+        onLoops.incrementAndGet();
+    }
+
+    /**
+     * Records the end of a connection counted by {@link #openedOnLoop} and frees its slot.
+     *
+     * @param failure why it ended abnormally, or null
+     */
+    void endedOnLoop(Throwable failure) {
+        try {
+            count(true, failure);
+        } finally {
+            onLoops.decrementAndGet();
+            released(true);
+        }
+    }
+
+    private void count(boolean served, Throwable failure) {
+        if (served) {
+            active.decrement();
+            if (failure == null) {
+                completed.increment();
+            } else {
+                failed.increment();
             }
-            if (draining) {
-                lock.lock();
-                try {
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
+        }
+        if (failure != null) {
+            logFailure(failure);
+        }
+    }
+
+    private void released(boolean holdsPermit) {
+        if (holdsPermit) {
+            permits.release();
+        }
+        if (draining) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -158,6 +192,19 @@ final class ServerCore {
      * @return true when every handler thread and the loop ended
      */
     boolean shutdown(Duration grace, Runnable stopIntake, Thread loop) {
+        return shutdown(grace, stopIntake, () -> { }, loop);
+    }
+
+    /**
+     * The shutdown sequence, with a way to force-close the connections of event loops too.
+     *
+     * @param grace how long tasks in flight may go on
+     * @param stopIntake closes the listener (or stops receiving)
+     * @param forceLoops asks the event loops to close their connections at once; must not wait
+     * @param loop the accept or receive thread, or null
+     * @return true when every handler thread and the loop ended
+     */
+    boolean shutdown(Duration grace, Runnable stopIntake, Runnable forceLoops, Thread loop) {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
@@ -174,6 +221,7 @@ final class ServerCore {
         boolean idle = awaitIdle(deadline);
         if (!idle) {
             forced = true;
+            forceLoops.run();
             Thread self = Thread.currentThread();
             for (Tracked t : live) {
                 if (t.thread() != self) {
@@ -234,6 +282,9 @@ final class ServerCore {
     }
 
     private boolean idleExcept(Thread self) {
+        if (onLoops.get() > 0) {
+            return false;
+        }
         int n = live.size();
         if (n == 0) {
             return true;

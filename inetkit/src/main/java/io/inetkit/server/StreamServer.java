@@ -3,9 +3,6 @@ package io.inetkit.server;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -44,29 +41,8 @@ public final class StreamServer implements Server {
     }
 
     static StreamServer bind(ServerConfig config, ConnectionHandler handler) throws IOException {
-        boolean unix = config.bindAddress() instanceof UnixDomainSocketAddress;
-        if (unix) {
-            UnixSocketFile.removeStale(((UnixDomainSocketAddress) config.bindAddress()).getPath());
-        }
-        ServerSocketChannel ch = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
-        try {
-            if (!unix) {
-                ch.setOption(StandardSocketOptions.SO_REUSEADDR, config.reuseAddress());
-                if (config.reusePort()) {
-                    if (!ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                        throw new IOException("SO_REUSEPORT is not supported on this platform");
-                    }
-                    ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                }
-            }
-            BindFailures.bind(ch, config.bindAddress(), config.backlog());
-            SocketAddress local = ch.getLocalAddress();
-            UnixSocketFile file = unix ? UnixSocketFile.created(((UnixDomainSocketAddress) local).getPath()) : null;
-            return new StreamServer(new ServerCore(config), handler, ch, local, unix, file);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
+        Listener l = Listener.open(config);
+        return new StreamServer(new ServerCore(config), handler, l.channel(), l.localAddress(), l.unix(), l.socketFile());
     }
 
     @Override
