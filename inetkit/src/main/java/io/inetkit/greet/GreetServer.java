@@ -3,16 +3,19 @@ package io.inetkit.greet;
 import io.inetkit.server.Counters;
 import io.inetkit.server.Server;
 import io.inetkit.server.ServerConfig;
-import io.inetkit.server.StreamServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The tutorial's greeting server (seed item 4), on {@link io.inetkit.server}: a virtual
- * thread per connection instead of the tutorial's platform thread, so that thousands of
- * clients are served and the accept loop never starves behind busy handlers.
+ * The tutorial's greeting server (seed item 4), on {@link io.inetkit.server}. By default it
+ * runs on event loops ({@link io.inetkit.server.Server#tcpEvents}): a few threads serve every
+ * connection, so tens of thousands of clients cost little memory and a round trip costs one
+ * read and one write. {@link GreetServerOptions.Mode#THREAD_PER_CONNECTION} serves each
+ * connection in its own virtual thread instead (the tutorial's design, with virtual threads so
+ * that the accept loop never starves behind busy handlers). Both modes answer and log byte for
+ * byte alike.
  *
  * <pre>{@code
  * try (GreetServer server = GreetServer.start(GreetServerOptions.defaults())) {
@@ -21,11 +24,11 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  */
 public final class GreetServer implements AutoCloseable {
-    private final StreamServer server;
+    private final Server server;
     private final GreetServerOptions options;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private GreetServer(StreamServer server, GreetServerOptions options) {
+    private GreetServer(Server server, GreetServerOptions options) {
         this.server = server;
         this.options = options;
     }
@@ -45,7 +48,13 @@ public final class GreetServer implements AutoCloseable {
                 .idleTimeout(options.idleTimeout())
                 .name("greet")
                 .build();
-        StreamServer server = Server.tcp(config, new GreetHandler(options.log()));
+        Server server = switch (options.mode()) {
+            case EVENT_LOOP -> {
+                GreetEventProtocol shared = new GreetEventProtocol(options.log());
+                yield Server.tcpEvents(config, () -> shared);
+            }
+            case THREAD_PER_CONNECTION -> Server.tcp(config, new GreetHandler(options.log()));
+        };
         options.log().accept("Waiting for connection...");
         server.start();
         return new GreetServer(server, options);

@@ -11,21 +11,40 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The greeting server: the tutorial's conversation, and peers that misbehave. */
+/**
+ * The greeting server: the tutorial's conversation, and peers that misbehave. Runs on the
+ * event loops (the default); {@link GreetServerThreadsTest} runs the same tests with a
+ * thread per connection.
+ */
 @Timeout(30)
 class GreetServerTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
+    /** Counts down when a connection's last log line arrives (the peer may see the close first). */
+    private final CountDownLatch closeLogged = new CountDownLatch(1);
     private GreetServer server;
+
+    /** {@return how the server under test serves its connections} */
+    GreetServerOptions.Mode mode() {
+        return GreetServerOptions.Mode.EVENT_LOOP;
+    }
 
     private GreetServer start(Duration idle) throws IOException {
         server = GreetServer.start(GreetServerOptions.defaults()
+                .withMode(mode())
                 .withBind(new InetSocketAddress("127.0.0.1", 0))
                 .withIdleTimeout(idle)
-                .withLog(log::add));
+                .withLog(line -> {
+                    log.add(line);
+                    if (line.endsWith(" closed.")) {
+                        closeLogged.countDown();
+                    }
+                }));
         return server;
     }
 
@@ -156,6 +175,8 @@ class GreetServerTest {
             assertThat(in.read()).as("closed by the server").isEqualTo(-1);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
         }
+        // The watchdog of the thread-per-connection server closes the socket before the handler logs.
+        assertThat(closeLogged.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(log).anyMatch(line -> line.endsWith(" closed."));
     }
 
