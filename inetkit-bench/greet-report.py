@@ -4,7 +4,9 @@ import json
 import sys
 from collections import defaultdict
 
-NAMES = {"inetkit": "inetkit GreetServer", "netty": "Netty 4.2", "python": "Python socketserver"}
+NAMES = {"inetkit": "inetkit GreetServer (event loop)", "inetkit-threads": "inetkit (thread per connection)",
+         "netty": "Netty 4.2", "python": "Python socketserver"}
+ORDER = ("inetkit", "inetkit-threads", "netty", "python")
 
 
 def median_row(rows, key):
@@ -37,7 +39,7 @@ def main(path):
         mid = other[(len(other) - 1) // 2]
         print(f"Other load on the machine during the measured intervals: median {mid:.0f}%, max {other[-1]:.0f}%"
               f" (of 200%){' — DISTURBED: treat ratios with care' if mid > 20 else ''}.\n")
-    servers = [s for s in ("inetkit", "netty", "python") if any(k[2] == s for k in results)]
+    servers = [s for s in ORDER if any(k[2] == s for k in results)]
     tests = sorted({(k[0], k[1]) for k in results}, key=lambda t: (["rtt", "cps", "idle"].index(t[0]), t[1]))
     others = [s for s in servers if s != "netty"]
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Greeting-protocol comparison: inetkit vs Netty vs Python socketserver, in one go (~10 min).
+# Greeting-protocol comparison: inetkit (event loops) vs inetkit-threads (a virtual thread per
+# connection) vs Netty vs Python socketserver, in one go (~13 min).
 # Server pinned to core 0, load generator to core 1. Results: results/greet-<date>.md (+ .jsonl).
 # Build first:  mvn -q -pl inetkit-bench -am package -DskipTests
-# Knobs (environment): SERVERS="inetkit netty python" ROUNDS=3 RTT_SECONDS=5 WARMUP=2 CPS_SECONDS=5
+# Knobs (environment): SERVERS="inetkit inetkit-threads netty python" ROUNDS=3 RTT_SECONDS=5 WARMUP=2 CPS_SECONDS=5
 #                      IDLE_COUNTS="10000 19000" RTT_CONNECTIONS="1 100 1000" IDLE_TIMEOUT=30
 #                      NICE=0 (e.g. -10 as root: favour the benchmark over other work on a shared machine)
 set -euo pipefail
 cd "$(dirname "$0")"
 
-SERVERS=${SERVERS:-"inetkit netty python"}
+SERVERS=${SERVERS:-"inetkit inetkit-threads netty python"}
 ROUNDS=${ROUNDS:-3}
 RTT_SECONDS=${RTT_SECONDS:-5}
 WARMUP=${WARMUP:-2}
@@ -37,6 +38,7 @@ start_server() { # name -> sets SPID, PORT
   local cmd
   case $name in
     inetkit) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.InetkitGreetServerMain --port 0) ;;
+    inetkit-threads) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.InetkitThreadsGreetServerMain --port 0) ;;
     netty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.NettyGreetServer --port 0) ;;
     python)  cmd=("${PIN0[@]}" "$PYTHON" servers/greet_socketserver.py 0) ;;
     *) echo "unknown server $name" >&2; return 1 ;;
