@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * each with a JDK {@link java.nio.channels.Selector}, serve every connection through a
  * non-blocking {@link StreamProtocol}, as Python's {@code asyncio} serves an
  * {@code asyncio.Protocol}. No thread per connection: an idle connection costs its socket and
- * a few dozen bytes, and a round trip costs one read and one write system call. Create one
+ * a few hundred bytes of heap (no buffer, no queue), and a round trip costs one read and one
+ * write system call. Create one
  * with {@link Server#tcpEvents} or {@link Server#unixEvents}.
  *
  * <p>Threads: {@link ServerConfig#eventLoops()} daemon loop threads (one per processor by
