@@ -151,7 +151,9 @@ public final class EventConnection {
      *
      * @param data the bytes from its position to its limit; its position moves past what was
      *     sent or copied
-     * @return false when the connection is closed or closing (the bytes are dropped)
+     * @return false when the connection is closed or closing (the bytes are dropped); from
+     *     another thread, true only says the bytes were handed to the loop, which drops them
+     *     if the connection closes first
      */
     public boolean write(ByteBuffer data) {
         Objects.requireNonNull(data, "data");

@@ -77,7 +77,11 @@ class EventShutdownTest {
         }
         assertThat(shutdown.get(15, TimeUnit.SECONDS)).isTrue();
         assertThat(server.state()).isEqualTo(ServerState.TERMINATED);
-        assertThat(server.counters()).isEqualTo(new Counters(CLIENTS, 0, CLIENTS, 0, 0));
+        Counters c = server.counters();
+        // A probe of awaitListenerClosed may slip in before the listener closes; it is served too.
+        assertThat(c.completed()).isGreaterThanOrEqualTo(CLIENTS).isEqualTo(c.accepted());
+        assertThat(c.failed()).isZero();
+        assertThat(c.active()).isZero();
     }
 
     @Test
@@ -157,6 +161,8 @@ class EventShutdownTest {
                 Thread.yield(); // connected before the listener closed: never accepted, dropped with the backlog
             } catch (ConnectException expected) {
                 return;
+            } catch (SocketException reset) {
+                Thread.yield(); // was in the backlog when the listener closed: try again
             }
         }
         throw new AssertionError("listener still accepts connections");
