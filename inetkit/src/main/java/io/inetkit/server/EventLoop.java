@@ -51,6 +51,8 @@ final class EventLoop implements Runnable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private EventAcceptor acceptor;
     private EventConnection head;
+    /** Runs once right after the next select (which starts after it was set). */
+    private Runnable afterSelect;
     private boolean clockStale;
     private long nextTick;
     private volatile Thread thread;
@@ -92,6 +94,20 @@ final class EventLoop implements Runnable {
         if (!awake.getAndSet(true)) {
             selector.wakeup();
         }
+    }
+
+    /**
+     * Runs a task right after the next select, which does not block. The JDK closes the socket
+     * of a registered channel only when a select drops its key: this says when that happened.
+     * Loop thread only.
+     */
+    void afterNextSelect(Runnable task) {
+        afterSelect = task;
+    }
+
+    /** {@return whether the loop has ended (or never will run tasks again)} */
+    boolean ended() {
+        return ended.getCount() == 0;
     }
 
     /** Runs a task after the current callback. Loop thread only. */
@@ -150,7 +166,7 @@ final class EventLoop implements Runnable {
                 runTasks();
                 awake.set(false);
                 clockStale = true;
-                if (!inbox.isEmpty() || !later.isEmpty()) {
+                if (!inbox.isEmpty() || !later.isEmpty() || afterSelect != null) {
                     awake.set(true);
                     selector.selectNow(dispatch);
                 } else {
@@ -160,6 +176,11 @@ final class EventLoop implements Runnable {
                 }
                 if (clockStale) {
                     now = System.nanoTime();
+                }
+                if (afterSelect != null) {
+                    Runnable r = afterSelect;
+                    afterSelect = null;
+                    runGuarded(r);
                 }
                 runTasks();
                 if (now - nextTick >= 0) {

@@ -5,7 +5,9 @@ import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -186,7 +188,20 @@ public final class EventServer implements Server {
 
     private void stopAccepting() {
         listener.close(core.config.name());
-        loops[0].selector.wakeup(); // lets the selector drop the closed listener's key now
+        EventLoop home = loops[0];
+        if (!started || home.inLoop() || home.ended()) {
+            home.selector.wakeup(); // the selector drops the closed listener's key (and closes its socket) at once
+            return;
+        }
+        // The JDK closes a registered channel's socket only when its selector drops the key, in
+        // loop 0's next select: wait for it, so that no peer is queued in the backlog afterwards.
+        CountDownLatch dropped = new CountDownLatch(1);
+        home.execute(() -> home.afterNextSelect(dropped::countDown));
+        try {
+            dropped.await(ServerCore.FORCE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forceLoops() {
