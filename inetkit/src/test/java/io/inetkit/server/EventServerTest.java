@@ -77,6 +77,21 @@ class EventServerTest {
         assertThat(loop.join(Duration.ofSeconds(5))).isTrue();
     }
 
+    @Test
+    void serveForeverRunsLoopZeroInTheCallerUntilShutdown() throws Exception {
+        EventServer server = Server.tcpEvents(config().build(), echo());
+        CompletableFuture<Void> served = CompletableFuture.runAsync(server::serveForever,
+                r -> Thread.ofPlatform().name("serve-forever-caller").start(r));
+        try {
+            assertThat(exchange(server.localAddress(), "one")).isEqualTo("one");
+            assertThat(exchange(server.localAddress(), "two")).isEqualTo("two"); // the second loop too
+        } finally {
+            assertThat(server.shutdown(Duration.ofSeconds(1))).isTrue();
+        }
+        served.get(5, TimeUnit.SECONDS);
+        assertThat(server.counters().completed()).isEqualTo(2);
+    }
+
     private static Thread thread(String name) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
     }
