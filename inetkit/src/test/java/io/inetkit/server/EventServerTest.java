@@ -339,6 +339,46 @@ class EventServerTest {
     }
 
     @Test
+    void abortClosesAtOnceAndDropsWhatIsQueued() throws Exception {
+        CompletableFuture<int[]> atAbort = new CompletableFuture<>();
+        CompletableFuture<Throwable> why = new CompletableFuture<>();
+        AtomicInteger queuedAtClose = new AtomicInteger(-1);
+        StreamProtocol p = new StreamProtocol() {
+            @Override
+            public void connected(EventConnection c) {
+            }
+
+            @Override
+            public void received(EventConnection c, ByteBuffer data) {
+                c.write(new byte[8 << 20]); // far more than the socket takes: most of it is queued
+                atAbort.complete(new int[] {c.queuedBytes()});
+                c.abort();
+                assertThat(c.write(bytes("x"))).as("no writes after abort").isFalse();
+            }
+
+            @Override
+            public void closed(EventConnection c, Throwable failure) {
+                queuedAtClose.set(c.queuedBytes());
+                why.complete(failure);
+            }
+        };
+        try (EventServer server = Server.tcpEvents(config().build(), () -> p).start();
+                Socket s = connect(server.localAddress())) {
+            s.getOutputStream().write('a');
+            assertThat(atAbort.get(5, TimeUnit.SECONDS)[0]).isPositive();
+            long got = 0;
+            try {
+                got = s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.net.SocketException reset) {
+                // closing with unsent data may reset the connection: also fine
+            }
+            assertThat(got).isLessThan(8 << 20);
+            assertThat(why.get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(queuedAtClose.get()).as("the queue is dropped").isZero();
+        }
+    }
+
+    @Test
     void pauseAndResumeReading() throws Exception {
         CompletableFuture<EventConnection> connected = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
