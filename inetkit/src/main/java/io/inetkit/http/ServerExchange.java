@@ -24,6 +24,7 @@ final class ServerExchange {
     static final int BUSY = 2;
     static final int CLOSED = 3;
     private static final VarHandle PHASE;
+    private static final int OUTPUT_BUFFER = 8 * 1024;
 
     static {
         try {
@@ -54,7 +55,7 @@ final class ServerExchange {
         this.rules = new HeaderRules(HeaderRules.Strictness.STRICT, limits.maxHeaderBytes(), limits.maxHeaderCount());
         this.in = new LineReader(new WatchedInput(conn.input()), StandardCharsets.ISO_8859_1,
                 Math.max(limits.maxRequestLine(), limits.maxHeaderBytes()));
-        this.out = new ConnectionOutput(conn.output(), 8 * 1024);
+        this.out = new ConnectionOutput(conn.output(), OUTPUT_BUFFER);
     }
 
     /** Serves requests until the connection should close. */
@@ -213,10 +214,13 @@ final class ServerExchange {
         return conn.isSecure() || !Thread.currentThread().isVirtual() ? null : conn.channel();
     }
 
-    /** @return the connection's buffer for sending files, made on first use */
+    /**
+     * @return the connection's buffer for sending files, made on first use: a cached file of
+     *     64 KiB and a full output buffer's worth of head fit in it together
+     */
     ByteBuffer fileBuffer() {
         if (fileBuffer == null) {
-            fileBuffer = ByteBuffer.allocate(64 * 1024);
+            fileBuffer = ByteBuffer.allocate(64 * 1024 + OUTPUT_BUFFER);
         }
         return fileBuffer;
     }
