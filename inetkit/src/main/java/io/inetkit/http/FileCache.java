@@ -3,6 +3,7 @@ package io.inetkit.http;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,11 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * validity period after its last check; then the next request checks the path again (real
  * path inside the root, attributes) before it is used, so a changed, replaced or deleted
  * file, or a link turned to point outside the root, is seen within that period. Bounded in
- * entries and in content bytes; when full, arbitrary entries are dropped.
+ * entries, in content bytes and in mapped files; when full, arbitrary entries are dropped.
+ * A dropped mapping is unmapped by the garbage collector (the JDK collects and retries when
+ * mapping fails for want of address space or map count).
  */
 final class FileCache {
     private final Map<String, CachedFile> entries = new ConcurrentHashMap<>();
     private final AtomicLong contentBytes = new AtomicLong();
+    private final AtomicInteger mappings = new AtomicInteger();
     private final long validityNanos;
     private final int maxEntries;
     private final long maxContentBytes;
@@ -45,6 +49,11 @@ final class FileCache {
         return entries.get(key);
     }
 
+    /** @return whether another file may be mapped (at most a tenth of the entries, so the process's map count stays low) */
+    boolean mayMap() {
+        return maxEntries > 0 && mappings.get() < Math.max(1, maxEntries / 10);
+    }
+
     /** @return whether a file of this size may have its content kept */
     boolean keepsContent(long size) {
         return size <= maxFileBytes && size <= maxContentBytes;
@@ -56,7 +65,10 @@ final class FileCache {
             return;
         }
         CachedFile old = entries.put(key, f);
-        contentBytes.addAndGet(f.memory() - (old == null ? 0 : old.memory()));
+        account(f, 1);
+        if (old != null) {
+            account(old, -1);
+        }
         if (entries.size() > maxEntries || contentBytes.get() > maxContentBytes) {
             evict(key);
         }
@@ -66,7 +78,7 @@ final class FileCache {
     void remove(String key) {
         CachedFile old = entries.remove(key);
         if (old != null) {
-            contentBytes.addAndGet(-old.memory());
+            account(old, -1);
         }
     }
 
@@ -75,14 +87,26 @@ final class FileCache {
         while ((entries.size() > maxEntries || contentBytes.get() > maxContentBytes) && it.hasNext()) {
             Map.Entry<String, CachedFile> e = it.next();
             if (!e.getKey().equals(keep) && entries.remove(e.getKey(), e.getValue())) {
-                contentBytes.addAndGet(-e.getValue().memory());
+                account(e.getValue(), -1);
             }
+        }
+    }
+
+    private void account(CachedFile f, int sign) {
+        contentBytes.addAndGet(sign * f.memory());
+        if (f.mapped() != null) {
+            mappings.addAndGet(sign);
         }
     }
 
     /** {@return the number of entries (for tests)} */
     int size() {
         return entries.size();
+    }
+
+    /** {@return the number of mapped files held (for tests)} */
+    int mappings() {
+        return mappings.get();
     }
 
     /** {@return the content bytes held (for tests)} */

@@ -39,13 +39,7 @@ final class FileResponder {
     }
 
     private static void send(ServerResponse res, CachedFile file, long position, long count) throws IOException {
-        byte[] content = file.content();
-        if (content != null) {
-            res.contentLength(count);
-            res.body().write(content, (int) position, (int) count);
-        } else {
-            res.sendFile(file.path(), position, count);
-        }
+        res.sendCachedRange(file, position, count);
     }
 
     private static boolean notModifiedSince(String ims, long mtimeMillis) {

@@ -3,6 +3,7 @@ package io.inetkit.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -253,10 +254,48 @@ public final class ServerResponse {
             bodyBytes += content.length;
             return true;
         }
-        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-            transfer(ch, file.path(), 0, file.size());
-        }
+        sendCachedBody(file, 0, file.size());
         return true;
+    }
+
+    /**
+     * Sends part of a cached file after the committed head: from its mapping with the head in
+     * one gathering write over plain TCP, else from disk.
+     */
+    void sendCachedRange(CachedFile file, long position, long count) throws IOException {
+        if (file.content() != null) {
+            contentLength(count);
+            body().write(file.content(), (int) position, (int) count);
+            return;
+        }
+        if (file.mapped() == null || exchange.plainChannel() == null) {
+            sendFile(file.path(), position, count); // TLS copies in Java: never from a mapping, which a shorter file would make fault
+            return;
+        }
+        contentLength(count);
+        body();
+        if (!head && count > 0) {
+            sendCachedBody(file, position, count);
+        }
+    }
+
+    private void sendCachedBody(CachedFile file, long position, long count) throws IOException {
+        MappedByteBuffer mapped = file.mapped();
+        if (mapped != null && exchange.plainChannel() != null) {
+            byte[] scratch = exchange.fileBuffer().array();
+            int headBytes = out.moveTo(scratch);
+            ByteBuffer slice = mapped.slice((int) position, (int) count);
+            exchange.writeDirect(new ByteBuffer[] {ByteBuffer.wrap(scratch, 0, headBytes), slice});
+            ((FixedBody) body).written += count;
+            bodyBytes += count;
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            if (ch.size() < position + count) {
+                throw new IOException(file.path().getFileName() + " got shorter than when it was checked");
+            }
+            transfer(ch, file.path(), position, count);
+        }
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.inetkit.http;
 
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -148,7 +151,9 @@ public final class StaticFiles implements HttpHandler {
         if (old != null && old.sameAs(target, attrs)) {
             file = old.checkedAgain(now);
         } else {
-            file = CachedFile.of(target, attrs, cache.keepsContent(attrs.size()) ? readSmall(target, attrs.size()) : null, now);
+            boolean small = cache.keepsContent(attrs.size());
+            file = CachedFile.of(target, attrs, small ? readSmall(target, attrs.size()) : null,
+                    small || !cache.mayMap() ? null : map(target, attrs.size()), now);
         }
         cache.put(key, file);
         return file;
@@ -168,6 +173,24 @@ public final class StaticFiles implements HttpHandler {
             byte[] bytes = Files.readAllBytes(file);
             return bytes.length == size ? bytes : null;
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Maps a larger file read-only. A file cut shorter later makes a write from the mapping
+     * fail with an IOException (the kernel copies, so no signal reaches Java); the mapping is
+     * never read from Java.
+     *
+     * @return the mapping, or null when the file cannot be mapped (it is then sent from disk)
+     */
+    private static MappedByteBuffer map(Path file, long size) {
+        if (size == 0 || size > Integer.MAX_VALUE) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ch.size() == size ? ch.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
+        } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
     }

@@ -181,6 +181,13 @@ class StaticFilesCacheTest {
             assertThat(download("/small.bin")).isEqualTo(small);
         }
         assertThat(files.cache().contentBytes()).isEqualTo(small.length);
+        assertThat(files.cache().mappings()).isEqualTo(1);
+        try (java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient()) {
+            var r = jdk.send(java.net.http.HttpRequest.newBuilder(URI.create(server.uri() + "big.bin")).header("Range", "bytes=100000-100009").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(206);
+            assertThat(r.body()).isEqualTo(java.util.Arrays.copyOfRange(big, 100_000, 100_010));
+        }
         String head = ServerRaw.sendAndReadToClose(server.address(), "HEAD /big.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(head).startsWith("HTTP/1.1 200 ").contains("Content-Length: 300000", "Content-Type: application/octet-stream")
                 .endsWith("\r\n\r\n");
@@ -202,6 +209,32 @@ class StaticFilesCacheTest {
         String etag = etagOf(first).substring(6);
         assertThat(get("/d.txt", "If-None-Match: " + etag)).startsWith("HTTP/1.1 304 ").contains("Cache-Control: max-age=60");
         assertThat(get("/d.txt", "Range: bytes=1-2")).startsWith("HTTP/1.1 206 ").endsWith("\r\n\r\ndd");
+    }
+
+    @Test
+    void aPeerThatStopsReadingAMappedFileIsCutOffAfterTheIdleTimeout() throws Exception {
+        root = Files.createDirectories(tmp.resolve("root"));
+        Files.write(root.resolve("huge.bin"), new byte[16 << 20]);
+        files = StaticFiles.builder(root).build();
+        java.util.concurrent.CountDownLatch logged = new java.util.concurrent.CountDownLatch(1);
+        server = HttpServer.builder().limits(HttpServerLimits.DEFAULTS.withIdleTimeout(Duration.ofMillis(300)))
+                .accessLog(line -> logged.countDown()).get("/", files).start();
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(server.address());
+            s.getOutputStream().write("GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(logged.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the server gave up on the stalled write").isTrue();
+            long got = 0;
+            try {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = s.getInputStream().read(buf)) >= 0; ) {
+                    got += n;
+                }
+            } catch (IOException reset) {
+                // the server closed with unread data: a reset is fine too
+            }
+            assertThat(got).isLessThan(16 << 20);
+        }
     }
 
     @Test
