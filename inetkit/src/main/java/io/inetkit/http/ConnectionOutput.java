@@ -54,6 +54,38 @@ final class ConnectionOutput extends OutputStream {
         count += len;
     }
 
+    /**
+     * Writes the buffered bytes and then {@code b}: through the buffer when they fit, else
+     * joined in {@code scratch} in one write when they fit there, else in two writes.
+     */
+    void writeJoined(byte[] b, int off, int len, byte[] scratch) throws IOException {
+        if (len <= buf.length - count) {
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        } else if (count + len <= scratch.length) {
+            System.arraycopy(buf, 0, scratch, 0, count);
+            System.arraycopy(b, off, scratch, count, len);
+            int n = count + len;
+            count = 0;
+            out.write(scratch, 0, n);
+        } else {
+            write(b, off, len);
+        }
+    }
+
+    /**
+     * Moves the buffered bytes to the start of {@code scratch} (which must hold them), so the
+     * caller can append to them and write both with {@link #write(byte[], int, int)}.
+     *
+     * @return how many bytes were moved
+     */
+    int moveTo(byte[] scratch) {
+        int n = count;
+        System.arraycopy(buf, 0, scratch, 0, n);
+        count = 0;
+        return n;
+    }
+
     private void flushBuffer() throws IOException {
         if (count > 0) {
             int n = count;

@@ -1,28 +1,29 @@
 package io.inetkit.http;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Sends one regular file: validators, conditional requests (304) and a single byte range (206/416). */
 final class FileResponder {
 
     private FileResponder() {}
 
-    static void send(ServerRequest req, ServerResponse res, Path file, BasicFileAttributes attrs) throws IOException {
-        long size = attrs.size();
-        long mtime = attrs.lastModifiedTime().toMillis();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
-        String lastModified = DateCache.httpDate(mtime);
-        res.header("ETag", etag).header("Last-Modified", lastModified).header("Accept-Ranges", "bytes");
-        String inm = req.header("If-None-Match").orElse(null);
-        if (inm != null ? etagMatches(inm, etag) : notModifiedSince(req, mtime)) {
+    static void send(ServerRequest req, ServerResponse res, CachedFile file) throws IOException {
+        Headers h = req.headers();
+        String inm = h.firstOrNull("If-None-Match");
+        String ims = inm == null ? h.firstOrNull("If-Modified-Since") : null;
+        String range = h.firstOrNull("Range");
+        if (inm == null && ims == null && range == null && res.sendCached(file)) {
+            return; // the common case: a plain 200 with the prepared head
+        }
+        long size = file.size();
+        String etag = file.etag();
+        res.header("ETag", etag).header("Last-Modified", file.lastModified()).header("Accept-Ranges", "bytes");
+        if (inm != null ? etagMatches(inm, etag) : notModifiedSince(ims, file.modified().toMillis())) {
             res.status(Status.NOT_MODIFIED);
             return;
         }
-        res.contentType(MediaTypes.forFileName(file.getFileName().toString()));
-        String range = req.header("Range").orElse(null);
-        if (range != null && ifRangeHolds(req, etag, lastModified)) {
+        res.contentType(file.contentType());
+        if (range != null && ifRangeHolds(req, etag, file.lastModified())) {
             long[] r = parseRange(range, size);
             if (r == UNSATISFIABLE) {
                 res.header("Content-Range", "bytes */" + size).sendText(Status.RANGE_NOT_SATISFIABLE, "Range Not Satisfiable\n");
@@ -30,15 +31,18 @@ final class FileResponder {
             }
             if (r != null) {
                 res.status(Status.PARTIAL_CONTENT).header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
-                res.sendFile(file, r[0], r[1] - r[0] + 1);
+                send(res, file, r[0], r[1] - r[0] + 1);
                 return;
             }
         }
-        res.sendFile(file, 0, size);
+        send(res, file, 0, size);
     }
 
-    private static boolean notModifiedSince(ServerRequest req, long mtimeMillis) {
-        String ims = req.header("If-Modified-Since").orElse(null);
+    private static void send(ServerResponse res, CachedFile file, long position, long count) throws IOException {
+        res.sendCachedRange(file, position, count);
+    }
+
+    private static boolean notModifiedSince(String ims, long mtimeMillis) {
         if (ims == null) {
             return false;
         }

@@ -24,6 +24,7 @@ final class ServerExchange {
     static final int BUSY = 2;
     static final int CLOSED = 3;
     private static final VarHandle PHASE;
+    private static final int OUTPUT_BUFFER = 8 * 1024;
 
     static {
         try {
@@ -42,6 +43,9 @@ final class ServerExchange {
     private volatile int phase = IDLE;
     private volatile long deadline;
     private volatile boolean headTimedOut;
+    /** When a direct write ({@link #writeDirect}) must have made progress by, or 0 when none is under way. */
+    private volatile long writeDeadline;
+    private volatile boolean writeTimedOut;
     private HttpVersion version = HttpVersion.HTTP_1_1;
     private RequestHead head;
     private ServerBodyStream body;
@@ -54,7 +58,7 @@ final class ServerExchange {
         this.rules = new HeaderRules(HeaderRules.Strictness.STRICT, limits.maxHeaderBytes(), limits.maxHeaderCount());
         this.in = new LineReader(new WatchedInput(conn.input()), StandardCharsets.ISO_8859_1,
                 Math.max(limits.maxRequestLine(), limits.maxHeaderBytes()));
-        this.out = new ConnectionOutput(conn.output(), 8 * 1024);
+        this.out = new ConnectionOutput(conn.output(), OUTPUT_BUFFER);
     }
 
     /** Serves requests until the connection should close. */
@@ -213,18 +217,63 @@ final class ServerExchange {
         return conn.isSecure() || !Thread.currentThread().isVirtual() ? null : conn.channel();
     }
 
-    /** @return the connection's buffer for sending files, made on first use */
+    /**
+     * Writes buffers straight to the plain channel, gathered into as few system calls as the
+     * socket allows; the caller has checked {@link #plainChannel()}. The server's own write
+     * deadline covers only its streams, so this one is kept here: the sweeper closes the
+     * channel (which wakes the parked write) when a single write waits longer than the idle
+     * timeout.
+     *
+     * @param buffers direct or heap buffers, written in order
+     * @throws IOException when writing fails or the peer reads nothing for the idle timeout
+     */
+    void writeDirect(ByteBuffer[] buffers) throws IOException {
+        SocketChannel ch = conn.channel();
+        long idle = limits.idleTimeout().toNanos();
+        int first = 0;
+        try {
+            while (first < buffers.length) {
+                writeDeadline = Math.max(1, System.nanoTime() + idle);
+                ch.write(buffers, first, buffers.length - first);
+                while (first < buffers.length && !buffers[first].hasRemaining()) {
+                    first++;
+                }
+            }
+        } catch (IOException e) {
+            if (writeTimedOut) {
+                throw new java.net.SocketTimeoutException("peer read nothing for " + limits.idleTimeout() + "; connection closed");
+            }
+            throw e;
+        } finally {
+            writeDeadline = 0;
+        }
+    }
+
+    /**
+     * @return the connection's buffer for sending files, made on first use: a cached file of
+     *     64 KiB and a full output buffer's worth of head fit in it together
+     */
     ByteBuffer fileBuffer() {
         if (fileBuffer == null) {
-            fileBuffer = ByteBuffer.allocate(64 * 1024);
+            fileBuffer = ByteBuffer.allocate(64 * 1024 + OUTPUT_BUFFER);
         }
         return fileBuffer;
     }
 
     // --- used by the sweeper
 
-    /** Called by the sweeper thread: stops an idle connection past keep-alive, or a head past its deadline. */
+    /** Called by the sweeper thread: stops an idle connection past keep-alive, a head past its deadline, or a stalled direct write. */
     void expireIfOverdue(long now) {
+        long wd = writeDeadline;
+        if (wd != 0 && now - wd > 0) {
+            writeTimedOut = true;
+            try {
+                conn.channel().close();
+            } catch (IOException ignored) {
+                // closed anyway
+            }
+            return;
+        }
         int p = phase;
         if ((p == IDLE || p == HEAD) && now - deadline > 0 && PHASE.compareAndSet(this, p, CLOSED)) {
             headTimedOut = p == HEAD; // set before the wake-up, so the reader sees it

@@ -3,6 +3,7 @@ package io.inetkit.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ import java.util.Objects;
  * {@code Content-Length: 0}. Not thread-safe: use it from the handler's thread.
  */
 public final class ServerResponse {
-    /** Files up to this size are sent with the head in one write instead of by sendfile. */
-    private static final int SMALL_FILE_BYTES = 32 * 1024;
+    /** Of a file larger than the connection's file buffer, this much leaves with the head; sendfile sends the rest. */
+    private static final int FIRST_BYTES = 16 * 1024;
 
     private static final String[] STATUS_LINES = new String[600];
 
@@ -174,7 +175,7 @@ public final class ServerResponse {
      */
     public OutputStream body() throws IOException {
         if (!committed) {
-            commit();
+            commit(null);
         }
         return body;
     }
@@ -226,40 +227,123 @@ public final class ServerResponse {
             if (head || count == 0) {
                 return;
             }
-            ByteBuffer buf = exchange.fileBuffer();
-            if (count <= SMALL_FILE_BYTES && count <= buf.capacity()) {
-                // Small files: copy them behind the head so both leave in one write; sendfile
-                // would cost a separate write for the head and more system calls than it saves.
-                buf.clear().limit((int) count);
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, position + buf.position()) < 0) {
-                        throw new IOException(file.getFileName() + " got shorter while being sent");
-                    }
-                }
-                body.write(buf.array(), 0, (int) count);
-                return;
+            transfer(ch, file, position, count);
+        }
+    }
+
+    /**
+     * Sends a cached file as a plain 200 with its prepared header fields: a small file's
+     * content leaves with the head in one write, a larger file's first bytes too.
+     *
+     * @return false, having sent nothing, when the handler already set a status or header
+     *     (the general path then merges them)
+     */
+    boolean sendCached(CachedFile file) throws IOException {
+        if (committed || status != Status.OK || contentLength >= 0 || !headers.build().isEmpty()) {
+            return false;
+        }
+        contentLength = file.size();
+        commit(file.fields200());
+        if (head || file.size() == 0) {
+            return true;
+        }
+        byte[] content = file.content();
+        if (content != null) {
+            out.writeJoined(content, 0, content.length, exchange.fileBuffer().array());
+            ((FixedBody) body).written += content.length;
+            bodyBytes += content.length;
+            return true;
+        }
+        sendCachedBody(file, 0, file.size());
+        return true;
+    }
+
+    /**
+     * Sends part of a cached file after the committed head: from its mapping with the head in
+     * one gathering write over plain TCP, else from disk.
+     */
+    void sendCachedRange(CachedFile file, long position, long count) throws IOException {
+        if (file.content() != null) {
+            contentLength(count);
+            body().write(file.content(), (int) position, (int) count);
+            return;
+        }
+        if (file.mapped() == null || exchange.plainChannel() == null) {
+            sendFile(file.path(), position, count); // TLS copies in Java: never from a mapping, which a shorter file would make fault
+            return;
+        }
+        contentLength(count);
+        body();
+        if (!head && count > 0) {
+            sendCachedBody(file, position, count);
+        }
+    }
+
+    private void sendCachedBody(CachedFile file, long position, long count) throws IOException {
+        MappedByteBuffer mapped = file.mapped();
+        if (mapped != null && exchange.plainChannel() != null) {
+            byte[] scratch = exchange.fileBuffer().array();
+            int headBytes = out.moveTo(scratch);
+            ByteBuffer slice = mapped.slice((int) position, (int) count);
+            exchange.writeDirect(new ByteBuffer[] {ByteBuffer.wrap(scratch, 0, headBytes), slice});
+            ((FixedBody) body).written += count;
+            bodyBytes += count;
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            if (ch.size() < position + count) {
+                throw new IOException(file.path().getFileName() + " got shorter than when it was checked");
             }
-            SocketChannel socket = exchange.plainChannel();
-            out.flush();
-            long done = 0;
-            while (done < count) {
-                long n = socket == null ? 0 : ch.transferTo(position + done, count - done, socket);
-                if (n > 0) {
-                    done += n;
-                    bodyBytes += n;
-                    ((FixedBody) body).written += n;
-                    continue;
-                }
-                // TLS, or the socket buffer is full: one chunk through the stream, which waits
-                // for the peer (parking the virtual thread) under the write deadline
-                buf.clear().limit((int) Math.min(buf.capacity(), count - done));
-                int r = ch.read(buf, position + done);
-                if (r < 0) {
-                    throw new IOException(file.getFileName() + " got shorter while being sent");
-                }
-                body.write(buf.array(), 0, r);
-                done += r;
+            transfer(ch, file.path(), position, count);
+        }
+    }
+
+    /**
+     * Sends the body from a file after the committed head. The head and the first bytes
+     * leave in one write (a lone head would cost a write and a small segment of its own);
+     * the rest goes from the file to the socket without passing through Java
+     * ({@link FileChannel#transferTo}) while the socket takes them; when it is full, one
+     * chunk is written through the connection's stream, which waits for the peer under the
+     * idle timeout. Over TLS every chunk is copied.
+     */
+    private void transfer(FileChannel ch, Path file, long position, long count) throws IOException {
+        FixedBody fixed = (FixedBody) body;
+        ByteBuffer buf = exchange.fileBuffer();
+        byte[] joined = buf.array();
+        int headBytes = out.moveTo(joined);
+        int first = (int) Math.min(count, count <= joined.length - headBytes ? count : Math.min(FIRST_BYTES, joined.length - headBytes));
+        buf.clear().position(headBytes).limit(headBytes + first);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position() - headBytes) < 0) {
+                throw new IOException(file.getFileName() + " got shorter while being sent");
             }
+        }
+        out.write(joined, 0, headBytes + first);
+        fixed.written += first;
+        bodyBytes += first;
+        long done = first;
+        if (done == count) {
+            return;
+        }
+        out.flush();
+        SocketChannel socket = exchange.plainChannel();
+        while (done < count) {
+            long n = socket == null ? 0 : ch.transferTo(position + done, count - done, socket);
+            if (n > 0) {
+                done += n;
+                bodyBytes += n;
+                fixed.written += n;
+                continue;
+            }
+            // TLS, or the socket buffer is full: one chunk through the stream, which waits
+            // for the peer (parking the virtual thread) under the write deadline
+            buf.clear().limit((int) Math.min(buf.capacity(), count - done));
+            int r = ch.read(buf, position + done);
+            if (r < 0) {
+                throw new IOException(file.getFileName() + " got shorter while being sent");
+            }
+            body.write(joined, 0, r);
+            done += r;
         }
     }
 
@@ -269,7 +353,8 @@ public final class ServerResponse {
         }
     }
 
-    private void commit() throws IOException {
+    /** @param prepared the encoded header fields, Content-Length included, replacing those set (none), or null */
+    private void commit(byte[] prepared) throws IOException {
         committed = true;
         keepAlive = !closeRequested && exchange.mayKeepAlive();
         if (Status.forbidsBody(status)) {
@@ -295,9 +380,12 @@ public final class ServerResponse {
         for (int i = 0; i < h.size(); i++) {
             writeField(h.name(i), h.value(i));
         }
+        if (prepared != null) {
+            out.write(prepared, 0, prepared.length);
+        }
         switch (mode) {
             case FIXED -> {
-                if (status != Status.NO_CONTENT) {
+                if (status != Status.NO_CONTENT && prepared == null) {
                     out.writeAscii("Content-Length: ");
                     out.writeAscii(Long.toString(contentLength));
                     out.writeAscii("\r\n");
@@ -361,7 +449,7 @@ public final class ServerResponse {
             if (contentLength < 0 && !Status.forbidsBody(status)) {
                 contentLength = 0;
             }
-            commit();
+            commit(null);
         }
         if (chunked != null) {
             chunked.finish();

@@ -1,17 +1,22 @@
 package io.inetkit.http;
 
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Serves the files under one directory (what {@code python -m http.server} should have been):
@@ -30,6 +35,14 @@ import java.util.Objects;
  * <pre>{@code
  * HttpServer.builder().get("/files/", StaticFiles.of(Path.of("public"))).start();
  * }</pre>
+ *
+ * <p>What a request path leads to is cached (see {@link Builder#cacheValidity}): the checked
+ * real path, validators, content type and the encoded head of a plain 200, and the content of
+ * small files, so a cached file costs no file system call. A cached answer is used without a
+ * check for the validity period (default 1 s); after that the path is checked again (real
+ * path, link targets, attributes) before the next answer, so a file changed, replaced or
+ * deleted on disk, or a link changed to point outside the root, is seen at most that late.
+ * Within the period a file rewritten in place can be sent as it was when checked.
  */
 public final class StaticFiles implements HttpHandler {
     private static final int MAX_LISTING = 10_000;
@@ -37,11 +50,15 @@ public final class StaticFiles implements HttpHandler {
     private final Path realRoot;
     private final boolean listings;
     private final String indexFile;
+    private final FileCache cache;
+    private final LongSupplier clock;
 
-    private StaticFiles(Path realRoot, boolean listings, String indexFile) {
+    private StaticFiles(Builder b, Path realRoot) {
         this.realRoot = realRoot;
-        this.listings = listings;
-        this.indexFile = indexFile;
+        this.listings = b.listings;
+        this.indexFile = b.indexFile;
+        this.cache = new FileCache(b.cacheValidity.toNanos(), b.cacheEntries, b.cacheBytes, b.cacheFileBytes);
+        this.clock = b.clock;
     }
 
     /**
@@ -52,7 +69,7 @@ public final class StaticFiles implements HttpHandler {
      * @throws IOException when the root does not exist or is not a directory
      */
     public static StaticFiles of(Path root) throws IOException {
-        return of(root, true, "index.html");
+        return builder(root).build();
     }
 
     /**
@@ -65,14 +82,19 @@ public final class StaticFiles implements HttpHandler {
      * @throws IOException when the root does not exist or is not a directory
      */
     public static StaticFiles of(Path root, boolean listings, String indexFile) throws IOException {
-        Path real = Objects.requireNonNull(root, "root").toRealPath();
-        if (!Files.isDirectory(real)) {
-            throw new IOException("not a directory: " + root);
-        }
-        if (indexFile != null && (indexFile.isEmpty() || indexFile.contains("/") || indexFile.contains("\\") || indexFile.startsWith("."))) {
-            throw new IllegalArgumentException("index file must be a plain file name, got " + HttpSyntax.quote(indexFile));
-        }
-        return new StaticFiles(real, listings, indexFile);
+        return builder(root).listings(listings).indexFile(indexFile).build();
+    }
+
+    /**
+     * Starts configuring a handler for a directory: listings on, {@code index.html}, cache
+     * validity 1 s, up to 10,000 cached paths and 32 MiB of content, files up to 64 KiB kept
+     * in memory.
+     *
+     * @param root the directory
+     * @return the builder
+     */
+    public static Builder builder(Path root) {
+        return new Builder(Objects.requireNonNull(root, "root"));
     }
 
     @Override
@@ -81,46 +103,112 @@ public final class StaticFiles implements HttpHandler {
             res.header("Allow", "GET, HEAD").sendText(Status.METHOD_NOT_ALLOWED, "Method Not Allowed\n");
             return;
         }
-        List<String> segments = relativeSegments(req.rawPath(), req.routePrefix());
-        Path target = segments == null ? null : resolve(segments);
-        BasicFileAttributes attrs = null;
-        if (target != null) {
-            try {
-                attrs = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                attrs = null;
+        String key = req.rawPath();
+        long now = clock.getAsLong();
+        CachedFile file = cache.fresh(key, now);
+        if (file == null) {
+            file = check(req, res, key, now);
+            if (file == null) {
+                return; // answered: 404, redirect or listing
             }
         }
-        if (attrs == null || !(attrs.isRegularFile() || attrs.isDirectory())) {
-            res.sendText(Status.NOT_FOUND, "Not Found\n");
-            return;
+        FileResponder.send(req, res, file);
+    }
+
+    /**
+     * Resolves a request path on disk, as if for the first time. A regular file (or a
+     * directory's index file) is cached and returned; anything else is answered here.
+     *
+     * @return the file to send, or null when the request was answered
+     */
+    private CachedFile check(ServerRequest req, ServerResponse res, String key, long now) throws IOException {
+        List<String> segments = relativeSegments(req.rawPath(), req.routePrefix());
+        Path target = segments == null ? null : resolve(segments);
+        BasicFileAttributes attrs = target == null ? null : attributes(target);
+        if (attrs != null && attrs.isDirectory()) {
+            if (!req.rawPath().endsWith("/")) {
+                cache.remove(key);
+                String location = req.rawPath() + "/" + req.rawQuery().map(q -> "?" + q).orElse("");
+                res.status(Status.MOVED_PERMANENTLY).header("Location", location).sendText(Status.MOVED_PERMANENTLY, "Moved Permanently\n");
+                return null;
+            }
+            Path index = indexOf(target);
+            if (index == null) {
+                cache.remove(key);
+                directory(req, res, target);
+                return null;
+            }
+            target = index;
+            attrs = attributes(index);
         }
-        if (attrs.isDirectory()) {
-            directory(req, res, target);
+        if (attrs == null || !attrs.isRegularFile()) {
+            cache.remove(key);
+            res.sendText(Status.NOT_FOUND, "Not Found\n");
+            return null;
+        }
+        CachedFile old = cache.any(key);
+        CachedFile file;
+        if (old != null && old.sameAs(target, attrs)) {
+            file = old.checkedAgain(now);
         } else {
-            FileResponder.send(req, res, target, attrs);
+            boolean small = cache.keepsContent(attrs.size());
+            file = CachedFile.of(target, attrs, small ? readSmall(target, attrs.size()) : null,
+                    small || !cache.mayMap() ? null : map(target, attrs.size()), now);
+        }
+        cache.put(key, file);
+        return file;
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** @return the content, or null when the file changed size while read (it is then sent from disk) */
+    private static byte[] readSmall(Path file, long size) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return bytes.length == size ? bytes : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Maps a larger file read-only. A file cut shorter later makes a write from the mapping
+     * fail with an IOException (the kernel copies, so no signal reaches Java); the mapping is
+     * never read from Java.
+     *
+     * @return the mapping, or null when the file cannot be mapped (it is then sent from disk)
+     */
+    private static MappedByteBuffer map(Path file, long size) {
+        if (size == 0 || size > Integer.MAX_VALUE) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ch.size() == size ? ch.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** @return the real path of the directory's index file when it is a regular file inside the root, else null */
+    private Path indexOf(Path dir) {
+        if (indexFile == null) {
+            return null;
+        }
+        try {
+            Path real = dir.resolve(indexFile).toRealPath();
+            return real.startsWith(realRoot) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) ? real : null;
+        } catch (IOException e) {
+            return null; // no index file: list or 404
         }
     }
 
     private void directory(ServerRequest req, ServerResponse res, Path dir) throws IOException {
-        if (!req.rawPath().endsWith("/")) {
-            String location = req.rawPath() + "/" + req.rawQuery().map(q -> "?" + q).orElse("");
-            res.status(Status.MOVED_PERMANENTLY).header("Location", location).sendText(Status.MOVED_PERMANENTLY, "Moved Permanently\n");
-            return;
-        }
-        if (indexFile != null) {
-            Path index = dir.resolve(indexFile);
-            try {
-                Path real = index.toRealPath();
-                BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-                if (real.startsWith(realRoot) && a.isRegularFile()) {
-                    FileResponder.send(req, res, real, a);
-                    return;
-                }
-            } catch (IOException e) {
-                // no index file: list or 404
-            }
-        }
         if (!listings) {
             res.sendText(Status.NOT_FOUND, "Not Found\n");
             return;
@@ -189,6 +277,110 @@ public final class StaticFiles implements HttpHandler {
             return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
         } catch (DateTimeParseException e) {
             return -1;
+        }
+    }
+
+    /** {@return the cache (for tests)} */
+    FileCache cache() {
+        return cache;
+    }
+
+    /** Configures a {@link StaticFiles} handler. */
+    public static final class Builder {
+        private final Path root;
+        private boolean listings = true;
+        private String indexFile = "index.html";
+        private Duration cacheValidity = Duration.ofSeconds(1);
+        private int cacheEntries = 10_000;
+        private long cacheBytes = 32L * 1024 * 1024;
+        private long cacheFileBytes = 64 * 1024;
+        private LongSupplier clock = System::nanoTime;
+
+        private Builder(Path root) {
+            this.root = root;
+        }
+
+        /**
+         * Sets whether directories without an index file are listed (default yes; else 404).
+         *
+         * @param on true to list
+         * @return this builder
+         */
+        public Builder listings(boolean on) {
+            this.listings = on;
+            return this;
+        }
+
+        /**
+         * Sets the file served for a directory (default {@code index.html}).
+         *
+         * @param name a plain file name, or null for none
+         * @return this builder
+         */
+        public Builder indexFile(String name) {
+            if (name != null && (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith("."))) {
+                throw new IllegalArgumentException("index file must be a plain file name, got " + HttpSyntax.quote(name));
+            }
+            this.indexFile = name;
+            return this;
+        }
+
+        /**
+         * Sets how long what a request path led to is used before the path and the file's
+         * attributes are checked again (default 1 s). Zero checks on every request (one
+         * real-path resolution and stat per request; content and heads are still reused while
+         * the file is unchanged).
+         *
+         * @param validity zero or more
+         * @return this builder
+         */
+        public Builder cacheValidity(Duration validity) {
+            Objects.requireNonNull(validity, "validity");
+            if (validity.isNegative()) {
+                throw new IllegalArgumentException("cache validity must not be negative, got " + validity);
+            }
+            this.cacheValidity = validity;
+            return this;
+        }
+
+        /**
+         * Bounds the cache.
+         *
+         * @param entries the most request paths remembered (0 turns the cache off)
+         * @param contentBytes the most file content kept in memory, over all files
+         * @param fileBytes the largest file whose content is kept in memory (larger ones are
+         *     sent from disk with their cached head)
+         * @return this builder
+         */
+        public Builder cacheLimits(int entries, long contentBytes, long fileBytes) {
+            if (entries < 0 || contentBytes < 0 || fileBytes < 0 || fileBytes > 64 * 1024) {
+                throw new IllegalArgumentException("cache limits must not be negative and files kept in memory at most 64 KiB, got "
+                        + entries + ", " + contentBytes + ", " + fileBytes);
+            }
+            this.cacheEntries = entries;
+            this.cacheBytes = contentBytes;
+            this.cacheFileBytes = fileBytes;
+            return this;
+        }
+
+        /** A clock for tests (nanoseconds, like {@link System#nanoTime()}). */
+        Builder clock(LongSupplier nanoClock) {
+            this.clock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
+        }
+
+        /**
+         * Checks the root and builds the handler.
+         *
+         * @return the handler
+         * @throws IOException when the root does not exist or is not a directory
+         */
+        public StaticFiles build() throws IOException {
+            Path real = root.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw new IOException("not a directory: " + root);
+            }
+            return new StaticFiles(this, real);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * Reads and writes XML-RPC {@code methodCall} and {@code methodResponse} documents,
@@ -26,6 +27,8 @@ import java.util.Objects;
 public final class XmlRpcCodec {
 
     private final XmlRpcConfig config;
+    /** Configured once, never changed afterwards, shared by every read (see XmlRpcReader.factory). */
+    private final XMLInputFactory inputFactory;
 
     /**
      * Creates a codec.
@@ -34,6 +37,7 @@ public final class XmlRpcCodec {
      */
     public XmlRpcCodec(XmlRpcConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.inputFactory = XmlRpcReader.factory(config);
     }
 
     /**
@@ -89,7 +93,7 @@ public final class XmlRpcCodec {
      * @throws IOException if reading the stream fails
      */
     public XmlRpcRequest readRequest(InputStream in) throws IOException {
-        return new XmlRpcReader(config).readRequest(in);
+        return new XmlRpcReader(config, inputFactory).readRequest(in);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class XmlRpcCodec {
      * @throws IOException if reading the stream fails
      */
     public XmlRpcResponse readResponse(InputStream in) throws IOException {
-        return new XmlRpcReader(config).readResponse(in);
+        return new XmlRpcReader(config, inputFactory).readResponse(in);
     }
 
     /**
