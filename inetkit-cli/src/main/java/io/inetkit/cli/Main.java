@@ -65,8 +65,13 @@ public final class Main {
 
     private static int run(Stdio stdio, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // picocli registers converters for java.sql and java.time types and java.nio.file.Path by
+        // reflection; no option uses the first two, and Path gets a plain method reference below
+        // (reflective calls spin classes at run time that the AOT cache does not hold).
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path");
         CommandLine cli = new CommandLine(new InetCommand(stdio));
         addSubcommands(cli, args);
+        cli.registerConverter(java.nio.file.Path.class, java.nio.file.Path::of);
         cli.setExpandAtFiles(false); // '@file' is data for curl-style options (inet get -d @file)
         cli.setOut(out);
         cli.setErr(err);
