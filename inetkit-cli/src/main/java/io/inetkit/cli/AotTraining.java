@@ -42,35 +42,77 @@ final class AotTraining {
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         int code = Main.run("--help");
+        if (code != 0) {
+            System.exit(1);
+        }
         Path dir = Files.createTempDirectory("inet-aot-training");
+        // The servers run in a child JVM without the training flags, so that their classes
+        // (server, keytool, key store) stay out of the cache: every cached class is loaded at
+        // each start, and `inet get` needs none of them.
+        Process servers = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "io.inetkit.cli.AotTraining$Servers") // by name: the class must not enter the cache
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            Path site = Files.createDirectory(dir.resolve("site"));
-            Files.write(site.resolve("small.txt"), "x".repeat(1000).getBytes(StandardCharsets.US_ASCII));
-            writeLarge(site.resolve("large.bin"));
-            try (HttpServer http = HttpServer.builder().bind("127.0.0.1", 0)
-                    .get("/", StaticFiles.of(site)).start()) {
-                String base = "http://127.0.0.1:" + http.address().getPort();
-                code |= get(dir, base + "/small.txt");
-                code |= Main.run("get", "-s", "--max-time", "60", base + "/small.txt"); // to stdout
-                code |= get(dir, base + "/large.bin");
-            }
-            Path pem = dir.resolve("server.pem");
-            TlsConfig serverTls = selfSigned(dir, pem);
-            try (HttpServer https = HttpServer.builder().bind("127.0.0.1", 0).tls(serverTls)
-                    .get("/", StaticFiles.of(site)).start()) {
-                String base = "https://localhost:" + https.address().getPort();
-                code |= get(dir, "--cacert", pem.toString(), base + "/small.txt");
-                code |= get(dir, "--cacert", pem.toString(), base + "/large.bin");
-            }
+            String[] ready = new java.io.BufferedReader(new java.io.InputStreamReader(servers.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine().split(" ");
+            String http = "http://127.0.0.1:" + ready[0];
+            String https = "https://localhost:" + ready[1];
+            String pem = ready[2];
+            code |= get(dir, http + "/small.txt");
+            code |= Main.run("get", "-s", "--max-time", "60", http + "/small.txt"); // to stdout
+            code |= get(dir, http + "/large.bin");
+            code |= get(dir, "--cacert", pem, https + "/small.txt");
+            code |= get(dir, "--cacert", pem, https + "/large.bin");
             // What a default HTTPS client loads first: the JDK's CA store.
             TlsConfig.defaults().sslContext();
-        } catch (GeneralSecurityException e) {
+        } catch (IOException | RuntimeException e) {
+            // The cache of what ran so far (--help at least) still shortens every start.
             System.err.println("inet: AOT training: " + e);
-            code = 1;
         } finally {
+            servers.getOutputStream().close(); // the child stops at the end of its input
+            if (!servers.waitFor(30, TimeUnit.SECONDS)) {
+                servers.destroyForcibly();
+            }
             deleteTree(dir);
         }
-        System.exit(code == 0 ? 0 : 1);
+        if (code != 0) {
+            System.err.println("inet: AOT training: a get failed (exit " + code + ")");
+        }
+        System.exit(0);
+    }
+
+    /** The child JVM: HTTP and HTTPS servers of a small and a large file until stdin ends. */
+    static final class Servers {
+        private Servers() {
+        }
+
+        /**
+         * Starts the servers, prints "HTTP-PORT HTTPS-PORT CA-PEM-PATH" and serves until stdin ends.
+         *
+         * @param args ignored
+         */
+        public static void main(String[] args) throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("inet-aot-servers");
+            try {
+                Path site = Files.createDirectory(dir.resolve("site"));
+                Files.write(site.resolve("small.txt"), "x".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+                writeLarge(site.resolve("large.bin"));
+                Path pem = dir.resolve("server.pem");
+                TlsConfig serverTls = selfSigned(dir, pem);
+                try (HttpServer http = HttpServer.builder().bind("127.0.0.1", 0).get("/", StaticFiles.of(site)).start();
+                     HttpServer https = HttpServer.builder().bind("127.0.0.1", 0).tls(serverTls)
+                             .get("/", StaticFiles.of(site)).start()) {
+                    System.out.println(http.address().getPort() + " " + https.address().getPort() + " " + pem);
+                    System.out.flush();
+                    System.in.transferTo(OutputStream.nullOutputStream());
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot make the training certificate: " + e.getMessage(), e);
+            } finally {
+                deleteTree(dir);
+            }
+        }
     }
 
     private static int get(Path dir, String... urlAndOptions) {
