@@ -65,7 +65,7 @@ final class GetCommand implements Callable<Integer> {
                 try (HttpClient client = buildClient(redirects, err)) {
                     HttpRequest req = buildRequest(uri);
                     new GetTransfer(client, output, target, request.continueAt != null,
-                            progress ? err : null, stats, redirects).run(req);
+                            progress ? err : null, stats, redirects, stdio.stdout()).run(req);
                 }
             }
         } catch (IOException | RuntimeException e) {

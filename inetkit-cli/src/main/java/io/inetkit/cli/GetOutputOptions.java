@@ -14,6 +14,10 @@ final class GetOutputOptions {
     @Option(names = {"-i", "--include"}, description = "Write the response status line and headers before the body.")
     boolean include;
 
+    @Option(names = {"-D", "--dump-header"}, paramLabel = "FILE",
+            description = "Write the response heads, as received, to FILE (- is stdout).")
+    Path dumpHeader;
+
     @Option(names = {"-f", "--fail"}, description = "On HTTP status 400 or more write no body and exit 22.")
     boolean fail;
 

@@ -23,12 +23,15 @@ final class GetTransfer {
     private final PrintWriter progressTo;
     private final TransferStats stats;
     private final RedirectLog redirects;
+    private final java.io.OutputStream stdout;
 
     /**
      * @param progressTo where to draw a progress bar, or null for none
+     * @param stdout standard output, for {@code -D -}
      */
     GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
-            PrintWriter progressTo, TransferStats stats, RedirectLog redirects) {
+            PrintWriter progressTo, TransferStats stats, RedirectLog redirects, java.io.OutputStream stdout) {
+        this.stdout = stdout;
         this.client = client;
         this.output = output;
         this.target = target;
@@ -53,6 +56,9 @@ final class GetTransfer {
         }
         try (response) {
             record(response);
+            if (output.dumpHeader != null) {
+                dumpHeaders(response); // like curl, also when -f then fails
+            }
             int status = response.status();
             if (output.fail && status >= 400) {
                 throw new TransferFailure(ExitCode.HTTP_ERROR, "the requested URL returned error: " + status
@@ -76,15 +82,37 @@ final class GetTransfer {
             }
             try (GuardedOutput out = target.open(append)) {
                 if (output.include || request.method().equals(Method.HEAD)) {
-                    for (String hop : redirects.followedBefore(response)) {
-                        out.write(hop.getBytes(StandardCharsets.ISO_8859_1));
-                    }
-                    out.write(ResponseHead.format(response).getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(heads(response));
                 }
                 if (!request.method().equals(Method.HEAD)) {
                     BodyCopier.copy(response.body(), out, contentLength(response), progressTo, stats);
                 }
             }
+        }
+    }
+
+    /** Every hop's head and the final one, as received (before decoding), for -i, -I and -D. */
+    private byte[] heads(HttpResponse response) {
+        StringBuilder all = new StringBuilder();
+        for (String hop : redirects.followedBefore(response)) {
+            all.append(hop);
+        }
+        return all.append(redirects.wireHead(response)).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** -D FILE: the heads go to FILE, or to stdout before the body for "-". */
+    private void dumpHeaders(HttpResponse response) throws IOException {
+        byte[] heads = heads(response);
+        if (output.dumpHeader.toString().equals("-")) {
+            stdout.write(heads);
+            stdout.flush();
+            return;
+        }
+        try {
+            java.nio.file.Files.write(output.dumpHeader, heads);
+        } catch (IOException e) {
+            throw new TransferFailure(ExitCode.WRITE_ERROR, "cannot write the headers to " + output.dumpHeader
+                    + ": " + e.getMessage(), e);
         }
     }
 

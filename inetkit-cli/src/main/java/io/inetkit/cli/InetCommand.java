@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "One tool for the classic Internet protocols.",
-        subcommands = {DemoCommand.class, GreetCommand.class, GetCommand.class, XmlRpcCommand.class, ServeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -32,6 +31,19 @@ import picocli.CommandLine.Option;
             "  130 interrupted (Ctrl-C)"
         })
 final class InetCommand {
+    /**
+     * The subcommands, in help order. Not in {@code @Command(subcommands)}: picocli would then
+     * read every command's annotations at each start; {@link Main} adds only the one asked for.
+     */
+    static final java.util.List<Sub> SUBCOMMANDS = java.util.List.of(
+            new Sub("demo", DemoCommand.class), new Sub("greet", GreetCommand.class),
+            new Sub("get", GetCommand.class), new Sub("xmlrpc", XmlRpcCommand.class),
+            new Sub("serve", ServeCommand.class));
+
+    /** A subcommand's name and its picocli class. */
+    record Sub(String name, Class<?> type) {
+    }
+
     @Option(names = "--debug", description = "Show stack traces for errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean debug;
 

@@ -65,7 +65,13 @@ public final class Main {
 
     private static int run(Stdio stdio, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // picocli registers converters for java.sql and java.time types and java.nio.file.Path by
+        // reflection; no option uses the first two, and Path gets a plain method reference below
+        // (reflective calls spin classes at run time that the AOT cache does not hold).
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path");
         CommandLine cli = new CommandLine(new InetCommand(stdio));
+        addSubcommands(cli, args);
+        cli.registerConverter(java.nio.file.Path.class, java.nio.file.Path::of);
         cli.setExpandAtFiles(false); // '@file' is data for curl-style options (inet get -d @file)
         cli.setOut(out);
         cli.setErr(err);
@@ -77,5 +83,28 @@ public final class Main {
             return ExitCode.USAGE.code();
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Adds only the subcommand the command line names (each one read costs start-up time:
+     * picocli reads annotations through reflection), or all of them for help and errors.
+     */
+    static void addSubcommands(CommandLine cli, String[] args) {
+        String wanted = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) { // the top-level options (--debug, -h, -V) take no value
+                wanted = arg;
+                break;
+            }
+        }
+        boolean known = false;
+        for (InetCommand.Sub sub : InetCommand.SUBCOMMANDS) {
+            known |= sub.name().equals(wanted);
+        }
+        for (InetCommand.Sub sub : InetCommand.SUBCOMMANDS) {
+            if (!known || sub.name().equals(wanted)) {
+                cli.addSubcommand(sub.name(), sub.type());
+            }
+        }
     }
 }

@@ -295,6 +295,28 @@ class GetCommandTest {
     }
 
     @Test
+    void includeAndDumpHeaderShowTheHeadersAsReceivedWhenDecoding() throws IOException {
+        CliRun i = run("get", "-i", "--compressed", server.url("/gzip"));
+        assertThat(i.code()).isZero();
+        // curl shows the wire head: the encoding and the compressed length, then the decoded body
+        assertThat(i.out()).startsWith("HTTP/1.1 200 OK\r\n").containsIgnoringCase("Content-encoding: gzip\r\n")
+                .containsPattern("(?i)Content-length: (\\d+)\r\n").endsWith("\r\n\r\nsqueezed text");
+        String length = i.out().replaceAll("(?is).*content-length: (\\d+)\r\n.*", "$1");
+        assertThat(Integer.parseInt(length)).isNotEqualTo("squeezed text".length());
+
+        Path heads = dir.resolve("heads.txt");
+        CliRun d = run("get", "-D", heads.toString(), "-L", "--compressed", server.url("/redirect/1"));
+        assertThat(d.code()).isZero();
+        assertThat(d.out()).isEqualTo("landed");
+        assertThat(Files.readString(heads)).as(Files.readString(heads)).startsWith("HTTP/1.1 302 ").contains("\r\n\r\nHTTP/1.1 200 OK\r\n")
+                .endsWith("\r\n\r\n");
+
+        CliRun toStdout = run("get", "-D", "-", "--compressed", server.url("/gzip"));
+        assertThat(toStdout.out()).startsWith("HTTP/1.1 200 OK\r\n").containsIgnoringCase("Content-encoding: gzip\r\n")
+                .endsWith("\r\n\r\nsqueezed text");
+    }
+
+    @Test
     void writeOutVariables() {
         CliRun r = run("get", "-s", "-o", dir.resolve("x").toString(), "-w",
                 "%{http_code}|%{size_download}|%{content_type}|%{exitcode}|%{time_total}|%{bogus}%%\\n",

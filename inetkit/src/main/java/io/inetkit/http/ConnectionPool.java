@@ -37,11 +37,21 @@ final class ConnectionPool {
     }
 
     /**
+     * Connections idle longer than this are probed for a close by the server before reuse
+     * (Apache HttpClient's validateAfterInactivity has the same default); younger ones only
+     * when the request may not be retried.
+     */
+    static final long PROBE_AFTER_IDLE_NANOS = 2_000_000_000L;
+
+    /**
      * Takes a healthy idle connection for the route.
      *
+     * @param mustProbe true when the request cannot be sent again if the connection turns out
+     *     dead (not idempotent, or a body that cannot be replayed): the connection is then
+     *     probed for a close by the server however briefly it was idle
      * @return the connection, or null if none
      */
-    HttpConnection acquire(Route route) {
+    HttpConnection acquire(Route route, boolean mustProbe) {
         while (true) {
             List<HttpConnection> expired = new ArrayList<>(0);
             HttpConnection candidate = null;
@@ -64,7 +74,8 @@ final class ConnectionPool {
                 return null;
             }
             // the health check does a system call: outside the lock
-            if (now - candidate.idleSinceNanos() < keepAliveNanos && candidate.isHealthy()) {
+            long idleFor = now - candidate.idleSinceNanos();
+            if (idleFor < keepAliveNanos && candidate.isHealthy(mustProbe || idleFor >= PROBE_AFTER_IDLE_NANOS)) {
                 return candidate;
             }
             candidate.close();

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -27,7 +25,6 @@ final class HttpConnection implements Closeable {
     final LineReader reader;
     final OutputStream out;
     private final int readTimeoutMillis;
-    private final ByteBuffer probe = ByteBuffer.allocate(1);
     private byte[] head = new byte[1024];
     private int headLength;
     private long idleSinceNanos;
@@ -122,52 +119,40 @@ final class HttpConnection implements Closeable {
     }
 
     /**
-     * Tells, without blocking, whether an idle connection can carry another request: the peer
-     * has not closed it and sent nothing unexpected.
+     * Tells whether an idle connection can carry another request: not closed, and no bytes
+     * after the last response. With {@code probe} it also waits up to 1 ms for the peer's EOF
+     * (what Apache HttpClient's stale check does): a plain socket has no non-blocking read, and a
+     * read that times out leaves it usable. Without {@code probe} the check makes no system call;
+     * a request sent on a connection the server closed meanwhile fails before any response and
+     * is retried on a new connection if it is idempotent (see {@link NetworkLink}).
      *
+     * @param probe whether to read from the socket to notice a close by the peer
      * @return true if the connection looks usable
      */
-    boolean isHealthy() {
+    boolean isHealthy(boolean probe) {
         if (closed || socket.isClosed() || socket.isInputShutdown() || socket.isOutputShutdown()) {
             return false;
         }
         if (reader.buffered() > 0) {
             return false; // bytes after the last response: the peer is out of step
         }
-        SocketChannel channel = raw.getChannel();
-        if (channel == null) {
-            return true; // cannot check without blocking; the retry on a stale connection covers it
+        if (!probe) {
+            return true;
         }
         try {
-            if (socket != raw && raw.getInputStream().available() > 0) {
-                return tlsStillOpen();
-            }
-            probe.clear();
-            int n;
-            channel.configureBlocking(false);
+            socket.setSoTimeout(1);
             try {
-                n = channel.read(probe);
+                reader.read();
+                return false; // a byte (out of step) or EOF (closed): either way unusable
+            } catch (SocketTimeoutException e) {
+                return true; // nothing arrived; under TLS a session ticket may have been consumed
             } finally {
-                channel.configureBlocking(true);
+                if (!socket.isClosed()) {
+                    socket.setSoTimeout(readTimeoutMillis);
+                }
             }
-            return n == 0; // -1: closed by the peer; > 0: unexpected bytes (under TLS: consumed, unusable)
         } catch (IOException | RuntimeException e) {
             return false;
-        }
-    }
-
-    /** Under TLS, an idle connection may hold a session ticket (harmless) or close_notify (closed). */
-    private boolean tlsStillOpen() throws IOException {
-        socket.setSoTimeout(1);
-        try {
-            reader.read();
-            return false; // a byte of data or EOF: either way the connection is unusable
-        } catch (SocketTimeoutException e) {
-            return true; // only TLS housekeeping arrived
-        } finally {
-            if (!socket.isClosed()) {
-                socket.setSoTimeout(readTimeoutMillis);
-            }
         }
     }
 

@@ -150,8 +150,29 @@ public final class HttpResponse implements Closeable {
             throw new IllegalArgumentException("maxBytes must be 0 to " + (Integer.MAX_VALUE - 16) + ", got " + maxBytes);
         }
         try (this) {
-            byte[] buf = new byte[(int) Math.min(maxBytes + 1L, 8192)];
+            long declared = declaredLength();
+            byte[] buf;
             int n = 0;
+            if (declared >= 0 && declared <= Math.min(maxBytes, PRESIZE_LIMIT)) {
+                // Content-Length known: one array of the right size, returned without a copy
+                // (bounded: a HEAD or 304 may declare a length and send nothing)
+                buf = new byte[(int) declared];
+                while (n < buf.length) {
+                    int r = body.read(buf, n, buf.length - n);
+                    if (r < 0) {
+                        return Arrays.copyOf(buf, n); // the body stream reports a short body itself
+                    }
+                    n += r;
+                }
+                int extra = body.read();
+                if (extra < 0) {
+                    return buf;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1L, Math.max(8192, buf.length * 2L)));
+                buf[n++] = (byte) extra;
+            } else {
+                buf = new byte[(int) Math.min(maxBytes + 1L, 8192)];
+            }
             while (true) {
                 if (n == buf.length) {
                     if (n > maxBytes) {
@@ -170,6 +191,26 @@ public final class HttpResponse implements Closeable {
             }
             return Arrays.copyOf(buf, n);
         }
+    }
+
+    /** The largest body {@link #bodyBytes(int)} allocates up front from its Content-Length. */
+    private static final int PRESIZE_LIMIT = 1 << 20;
+
+    /** @return the Content-Length as a number, or -1 if absent or not a plain number */
+    private long declaredLength() {
+        String cl = headers.firstOrNull("Content-Length");
+        if (cl == null || cl.isEmpty() || cl.length() > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < cl.length(); i++) {
+            char c = cl.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /**

@@ -26,7 +26,7 @@ final class NetworkLink implements Interceptor {
         HttpCall call = chain.call();
         Route route = Route.of(request, client.proxySelector().select(request.uri()));
         for (int attempt = 0; ; attempt++) {
-            HttpConnection conn = client.pool().acquire(route);
+            HttpConnection conn = client.pool().acquire(route, !retryable(request));
             boolean reused = conn != null;
             if (conn == null) {
                 conn = client.connector().connect(route);
@@ -55,6 +55,11 @@ final class NetworkLink implements Interceptor {
         if (e instanceof ProtocolException && !(e instanceof ConnectionClosedException)) {
             return false;
         }
+        return retryable(request);
+    }
+
+    /** Whether the request may be sent again after a failure on a stale connection. */
+    private static boolean retryable(HttpRequest request) {
         return request.method().isIdempotent() && (request.body() == null || request.body().isReplayable());
     }
 }

@@ -13,7 +13,18 @@ public sealed interface Proxy {
     Proxy DIRECT = new Direct();
 
     /** A direct connection to the origin. */
-    record Direct() implements Proxy { }
+    record Direct() implements Proxy {
+        // written out: the generated ones link through invokedynamic, outside the AOT cache
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Direct;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
 
     /**
      * An HTTP proxy: plain {@code http} requests are sent to it in absolute form; {@code https}

@@ -13,6 +13,20 @@ import java.util.Set;
  * @param port the TCP port, 1 to 65535
  */
 public record Endpoint(String host, int port) {
+    // equals and hashCode written out: a record's generated ones link through invokedynamic
+    // (ObjectMethods), which spins classes at run time that the AOT cache does not hold
+    // (~10 ms of every `inet get`: HTTP pool keys hold endpoints).
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint other && port == other.port && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return host.hashCode() * 31 + port;
+    }
+
 
     /** Ports whose protocols speak TLS from the first byte (HTTPS, SMTPS, NNTPS, LDAPS, FTPS, IMAPS, POP3S). */
     private static final Set<Integer> IMPLICIT_TLS_PORTS = Set.of(443, 465, 563, 636, 990, 993, 995);

@@ -36,8 +36,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * SSLSocket s = tls.upgrade(plainSocket, "mail.example.org", 465);
  * }</pre>
  *
- * <p>The {@link SSLContext} is built once, in {@link Builder#build()}; one config may be shared
- * by many connections and threads.
+ * <p>The {@link SSLContext} is built once: in {@link Builder#build()} when a key store or trust
+ * store was given (so a wrong password fails there), else on first use, since loading the JDK's CA
+ * store costs tens of milliseconds that a plain-HTTP command should not pay. One config may be
+ * shared by many connections and threads.
  */
 public final class TlsConfig {
 
@@ -57,7 +59,9 @@ public final class TlsConfig {
 
     private static final TlsConfig DEFAULTS = builder().build();
 
-    private final SSLContext context;
+    /** Set at construction, or on first use for the JDK's stores; guarded by {@link #contextLock}. */
+    private volatile SSLContext context;
+    private final java.util.concurrent.locks.ReentrantLock contextLock = new java.util.concurrent.locks.ReentrantLock();
     private final boolean verifyHostName;
     private final boolean trustAll;
     private final List<String> alpn;
@@ -68,7 +72,8 @@ public final class TlsConfig {
         this.trustAll = b.trustAll;
         this.alpn = List.copyOf(b.alpn);
         this.minimumVersion = b.minimumVersion;
-        this.context = createContext(b);
+        boolean ownMaterial = b.keyStore != null || (b.trustStore != null && !b.trustAll);
+        this.context = ownMaterial ? createContext(b.keyStore, b.keyPassword, b.trustStore, b.trustAll) : null;
     }
 
     /** @return the default configuration: JDK CA store, host names verified, TLS 1.2+ */
@@ -81,20 +86,38 @@ public final class TlsConfig {
         return new Builder();
     }
 
-    private static SSLContext createContext(Builder b) {
+    private SSLContext context() {
+        SSLContext c = context;
+        if (c == null) {
+            contextLock.lock();
+            try {
+                c = context;
+                if (c == null) {
+                    c = createContext(null, null, null, trustAll);
+                    context = c;
+                }
+            } finally {
+                contextLock.unlock();
+            }
+        }
+        return c;
+    }
+
+    private static SSLContext createContext(KeyStore keyStore, char[] keyPassword, KeyStore trustStore,
+            boolean trustAll) {
         try {
             KeyManager[] keyManagers = null;
-            if (b.keyStore != null) {
+            if (keyStore != null) {
                 KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(b.keyStore, b.keyPassword);
+                kmf.init(keyStore, keyPassword);
                 keyManagers = kmf.getKeyManagers();
             }
             TrustManager trust;
-            if (b.trustAll) {
+            if (trustAll) {
                 trust = new InsecureTrustManager();
             } else {
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(b.trustStore); // null = the JDK's default CA store
+                tmf.init(trustStore); // null = the JDK's default CA store
                 trust = new CheckingTrustManager(Arrays.stream(tmf.getTrustManagers())
                         .filter(X509ExtendedTrustManager.class::isInstance)
                         .map(X509ExtendedTrustManager.class::cast)
@@ -112,17 +135,17 @@ public final class TlsConfig {
 
     /** @return the SSL context, usable for client sockets and for server listeners */
     public SSLContext sslContext() {
-        return context;
+        return context();
     }
 
     /** @return a socket factory for client sockets; use {@link #clientParameters(String)} on what it makes */
     public SSLSocketFactory socketFactory() {
-        return context.getSocketFactory();
+        return context().getSocketFactory();
     }
 
     /** @return a server socket factory; use {@link #serverParameters()} on what it makes */
     public SSLServerSocketFactory serverSocketFactory() {
-        return context.getServerSocketFactory();
+        return context().getServerSocketFactory();
     }
 
     /** @return true unless {@link Builder#insecureSkipHostNameVerification()} or trust-all was chosen */
@@ -153,7 +176,7 @@ public final class TlsConfig {
      * @return fresh parameters
      */
     public SSLParameters clientParameters(String host) {
-        SSLParameters p = context.getDefaultSSLParameters();
+        SSLParameters p = context().getDefaultSSLParameters();
         p.setProtocols(minimumVersion.enabled.toArray(String[]::new));
         if (verifyHostName) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -173,7 +196,7 @@ public final class TlsConfig {
 
     /** @return server-side parameters: protocol versions and ALPN */
     public SSLParameters serverParameters() {
-        SSLParameters p = context.getDefaultSSLParameters();
+        SSLParameters p = context().getDefaultSSLParameters();
         p.setProtocols(minimumVersion.enabled.toArray(String[]::new));
         if (!alpn.isEmpty()) {
             p.setApplicationProtocols(alpn.toArray(String[]::new));
@@ -362,7 +385,7 @@ public final class TlsConfig {
         }
 
         /**
-         * Builds the configuration and its SSL context.
+         * Builds the configuration; the SSL context now when key or trust material was given, else on first use.
          *
          * @return the immutable configuration
          * @throws IllegalArgumentException if the key password is wrong

@@ -50,6 +50,54 @@ class ConnectionReuseTest {
     }
 
     @Test
+    void getOnAConnectionClosedByServerWhileIdleIsRetriedOnANewOne() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger n = new AtomicInteger();
+        try (RawServer s = new RawServer(c -> {
+            c.read();
+            c.ok("answer " + n.incrementAndGet());
+            c.socket.close();
+            closed.countDown();
+        })) {
+            assertThat(client.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("answer 1");
+            assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+            // idle for less than the probe age, a GET is not probed: it fails on the dead
+            // connection before any response and is sent again on a new one
+            assertThat(client.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("answer 2");
+            assertThat(s.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void postAfterAnIdempotentRequestOnTheSameConnectionIsProbedNotRetried() throws Exception {
+        // the server answers twice on one connection, then closes it: the second POST must go
+        // to a new connection, and no POST may arrive twice
+        AtomicInteger posts = new AtomicInteger();
+        CountDownLatch closed = new CountDownLatch(1);
+        try (RawServer s = new RawServer(c -> {
+            for (int i = 0; i < 2; i++) {
+                RawServer.Request r = c.read();
+                if (r == null) {
+                    return;
+                }
+                if (r.line().startsWith("POST")) {
+                    posts.incrementAndGet();
+                }
+                c.ok("ok");
+            }
+            c.socket.close();
+            closed.countDown();
+        })) {
+            assertThat(client.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("ok");
+            assertThat(client.send(post(s)).bodyString()).isEqualTo("ok");
+            assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.send(post(s)).bodyString()).isEqualTo("ok");
+            assertThat(posts.get()).isEqualTo(2);
+            assertThat(s.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void tlsConnectionClosedByServerWhileIdleIsDetectedBeforeReuse() throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         try (RawServer s = RawServer.tls(c -> {

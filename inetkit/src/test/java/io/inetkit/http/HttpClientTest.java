@@ -159,6 +159,20 @@ class HttpClientTest {
     }
 
     @Test
+    void bodyBytesWithAContentLengthKeepsItsLimit() throws Exception {
+        try (HttpResponse r = client.send(HttpRequest.get(server.url("/big?100")))) {
+            assertThat(r.bodyBytes(100)).isEqualTo(pattern(100)); // exactly the limit
+        }
+        try (HttpResponse r = client.send(HttpRequest.get(server.url("/big?100")))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.bodyBytes(99))
+                    .isInstanceOf(io.inetkit.text.LimitExceededException.class);
+        }
+        try (HttpResponse r = client.send(HttpRequest.get(server.url("/big?0")))) {
+            assertThat(r.bodyBytes(10)).isEmpty();
+        }
+    }
+
+    @Test
     void bodyClosedEarlyClosesTheConnection() throws Exception {
         try (HttpResponse r = client.send(HttpRequest.get(server.url("/big?1000000")))) {
             assertThat(r.body().read()).isNotNegative();
