@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Timeout;
 class ConnectionReuseTest {
 
     private final HttpClient client = HttpClient.builder().decompression(false, 1).build();
+    /** Probes before every reuse: the tests below close connections moments before reusing them. */
+    private final HttpClient probing = HttpClient.builder().decompression(false, 1)
+            .validateAfterInactivity(Duration.ZERO).build();
 
     @AfterEach
     void tearDown() {
         client.close();
+        probing.close();
     }
 
     private static HttpRequest post(RawServer s) {
@@ -38,11 +42,11 @@ class ConnectionReuseTest {
             c.socket.close();
             closed.countDown();
         })) {
-            assertThat(client.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("first");
-            assertThat(client.idleConnectionCount()).isEqualTo(1);
+            assertThat(probing.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("first");
+            assertThat(probing.idleConnectionCount()).isEqualTo(1);
             assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
             // a POST is never retried: it only succeeds because the stale connection was noticed before use
-            try (HttpResponse r = client.send(post(s))) {
+            try (HttpResponse r = probing.send(post(s))) {
                 assertThat(r.bodyString()).isEqualTo("first");
             }
             assertThat(s.connections.get()).isEqualTo(2);
@@ -88,10 +92,10 @@ class ConnectionReuseTest {
             c.socket.close();
             closed.countDown();
         })) {
-            assertThat(client.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("ok");
-            assertThat(client.send(post(s)).bodyString()).isEqualTo("ok");
+            assertThat(probing.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("ok");
+            assertThat(probing.send(post(s)).bodyString()).isEqualTo("ok");
             assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(client.send(post(s)).bodyString()).isEqualTo("ok");
+            assertThat(probing.send(post(s)).bodyString()).isEqualTo("ok");
             assertThat(posts.get()).isEqualTo(2);
             assertThat(s.connections.get()).isEqualTo(2);
         }
@@ -105,7 +109,8 @@ class ConnectionReuseTest {
             c.ok("over tls");
             c.socket.close(); // close_notify, then FIN
             closed.countDown();
-        }); HttpClient tlsClient = HttpClient.builder().tls(TestPki.get().clientConfig()).build()) {
+        }); HttpClient tlsClient = HttpClient.builder().tls(TestPki.get().clientConfig())
+                .validateAfterInactivity(Duration.ZERO).build()) {
             assertThat(tlsClient.send(HttpRequest.get(s.url("/"))).bodyString()).isEqualTo("over tls");
             assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
             try (HttpResponse r = tlsClient.send(post(s))) {
@@ -113,6 +118,13 @@ class ConnectionReuseTest {
             }
             assertThat(s.connections.get()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aNegativeValidationAgeIsRefused() {
+        assertThatThrownBy(() -> HttpClient.builder().validateAfterInactivity(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("validateAfterInactivity");
     }
 
     @Test
