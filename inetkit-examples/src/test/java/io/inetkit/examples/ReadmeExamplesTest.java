@@ -93,6 +93,19 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void eventServerExampleUpperCases() throws Exception {
+        io.inetkit.server.EventServer server = ServerExample.startEvents();
+        try (Socket client = Sockets.createConnection("127.0.0.1",
+                ((InetSocketAddress) server.localAddress()).getPort(), Duration.ofSeconds(5))) {
+            client.setTimeout(Duration.ofSeconds(5));
+            client.sendAll("shout".getBytes(StandardCharsets.UTF_8));
+            assertThat(new String(client.recv(1024), StandardCharsets.UTF_8)).isEqualTo("SHOUT");
+        } finally {
+            ServerExample.stop(server);
+        }
+    }
+
+    @Test
     void greetExampleHasTheTutorialsConversation() throws Exception {
         assertThat(GreetExample.conversation())
                 .containsExactly("Welcome!", "Hello, Michael!", "Hello, Tracy!", "Hello, Sarah!");

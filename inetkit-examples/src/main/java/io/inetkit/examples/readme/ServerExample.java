@@ -2,10 +2,14 @@ package io.inetkit.examples.readme;
 
 import io.inetkit.server.Concurrency;
 import io.inetkit.server.Connection;
+import io.inetkit.server.EventConnection;
+import io.inetkit.server.EventServer;
 import io.inetkit.server.Server;
 import io.inetkit.server.ServerConfig;
+import io.inetkit.server.StreamProtocol;
 import io.inetkit.server.StreamServer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.nio.charset.StandardCharsets;
@@ -44,12 +48,42 @@ public final class ServerExample {
     }
 
     /**
-     * Shuts the server down.
+     * Starts the same upper-casing echo on the event-loop server.
      *
-     * @param server a server from {@link #start()}
+     * @return the running server; the caller shuts it down
+     * @throws IOException if it cannot listen
+     */
+    public static EventServer startEvents() throws IOException {
+        // README:events
+        StreamProtocol upperCase = new StreamProtocol() {  // stateless: one instance serves all
+            @Override
+            public void connected(EventConnection c) {
+            }
+
+            @Override
+            public void received(EventConnection c, ByteBuffer data) {   // valid during the call only
+                ByteBuffer reply = ByteBuffer.allocate(data.remaining());
+                while (data.hasRemaining()) {
+                    byte b = data.get();
+                    reply.put(b >= 'a' && b <= 'z' ? (byte) (b - 32) : b);
+                }
+                c.write(reply.flip());                     // never blocks; the rest is queued
+            }
+        };
+        EventServer server = Server.tcpEvents(ServerConfig.builder().bind("127.0.0.1", 0).build(),
+                () -> upperCase);                          // or a new instance per connection
+        server.start();
+        // README:end
+        return server;
+    }
+
+    /**
+     * Shuts a server down.
+     *
+     * @param server a server from {@link #start()} or {@link #startEvents()}
      * @throws IOException never
      */
-    public static void stop(StreamServer server) throws IOException {
+    public static void stop(Server server) throws IOException {
         server.shutdown(Duration.ofSeconds(5));
     }
 }
