@@ -10,38 +10,52 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-/** {@code inet get}: an HTTP(S) transfer with curl's option names and exit codes. */
-@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Transfer a URL (http, https, file) like curl: the body goes to stdout (binary-safe, streamed)",
-            "unless -o/-O is given. Options have curl's names and meanings; so do the exit codes",
-            "(see 'inet --help'). A progress bar is drawn on stderr when it is a terminal."})
+/**
+ * {@code inet get}: an HTTP(S) transfer with curl's option names and exit codes. Declared in
+ * code, not with picocli's annotations ({@link OptionTable} says why): {@link #spec} builds it.
+ */
 final class GetCommand implements Callable<Integer> {
-    @Spec
+    /** The first line is also the summary in {@code inet --help}. */
+    private static final String[] DESCRIPTION = {
+        "Transfer a URL (http, https, file) like curl.",
+        "The body goes to stdout (binary-safe, streamed) unless -o/-O is given. Options have curl's names"
+                + " and meanings; so do the exit codes (see 'inet --help'). A progress bar is drawn on stderr"
+                + " when it is a terminal."};
+
+    final InetCommand parent;
+    final GetRequestOptions request = new GetRequestOptions();
+    final GetConnectionOptions connection = new GetConnectionOptions();
+    final GetOutputOptions output = new GetOutputOptions();
     CommandSpec spec;
-
-    @ParentCommand
-    InetCommand parent;
-
-    @Parameters(index = "0", paramLabel = "URL", description = "http://, https:// or file:// URL.")
     String url;
 
-    @Mixin
-    GetRequestOptions request = new GetRequestOptions();
+    GetCommand(InetCommand parent) {
+        this.parent = parent;
+    }
 
-    @Mixin
-    GetConnectionOptions connection = new GetConnectionOptions();
-
-    @Mixin
-    GetOutputOptions output = new GetOutputOptions();
+    /**
+     * Builds the picocli model of {@code inet get} around a new command object.
+     *
+     * @param parent the top-level command (standard streams, --debug)
+     * @return the spec; its user object is the command
+     */
+    static CommandSpec spec(InetCommand parent) {
+        GetCommand command = new GetCommand(parent);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("get").mixinStandardHelpOptions(true);
+        spec.usageMessage().sortOptions(false).description(DESCRIPTION);
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("URL").type(String.class)
+                .description("http://, https:// or file:// URL.")
+                .setter(OptionTable.setter((String v) -> command.url = v)).build());
+        command.request.declare(spec);
+        command.connection.declare(spec);
+        command.output.declare(spec);
+        command.spec = spec;
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -1,40 +1,44 @@
 package io.inetkit.cli;
 
+import static io.inetkit.cli.OptionTable.names;
+
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Where and how {@code inet get} writes (curl's names). */
 final class GetOutputOptions {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the body to FILE instead of stdout (- is stdout).")
     Path output;
-
-    @Option(names = {"-O", "--remote-name"}, description = "Write to a file named like the URL's last path segment.")
     boolean remoteName;
-
-    @Option(names = {"-i", "--include"}, description = "Write the response status line and headers before the body.")
     boolean include;
-
-    @Option(names = {"-D", "--dump-header"}, paramLabel = "FILE",
-            description = "Write the response heads, as received, to FILE (- is stdout).")
     Path dumpHeader;
-
-    @Option(names = {"-f", "--fail"}, description = "On HTTP status 400 or more write no body and exit 22.")
     boolean fail;
-
-    @Option(names = {"-s", "--silent"}, description = "No progress bar and no error messages.")
     boolean silent;
-
-    @Option(names = {"-S", "--show-error"}, description = "With -s, still show error messages.")
     boolean showError;
-
-    @Option(names = {"-v", "--verbose"},
-            description = "Show the request and response heads on stderr ('> ' sent, '< ' received; secrets masked).")
     boolean verbose;
-
-    @Option(names = {"-w", "--write-out"}, paramLabel = "FORMAT",
-            description = "After the transfer, write FORMAT to stdout: %%{http_code} %%{size_download} %%{time_total}"
-                    + " %%{url_effective} %%{content_type} %%{num_redirects} %%{exitcode} %%{errormsg}, \\n.")
     String writeOut;
+
+    /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
+    void declare(CommandSpec spec) {
+        new OptionTable(spec)
+                .value(names("-o", "--output"), "FILE", Path.class, null,
+                        "Write the body to FILE instead of stdout (- is stdout).", v -> output = v)
+                .flag(names("-O", "--remote-name"), "Write to a file named like the URL's last path segment.",
+                        v -> remoteName = v)
+                .flag(names("-i", "--include"), "Write the response status line and headers before the body.",
+                        v -> include = v)
+                .value(names("-D", "--dump-header"), "FILE", Path.class, null,
+                        "Write the response heads, as received, to FILE (- is stdout).", v -> dumpHeader = v)
+                .flag(names("-f", "--fail"), "On HTTP status 400 or more write no body and exit 22.", v -> fail = v)
+                .flag(names("-s", "--silent"), "No progress bar and no error messages.", v -> silent = v)
+                .flag(names("-S", "--show-error"), "With -s, still show error messages.", v -> showError = v)
+                .flag(names("-v", "--verbose"),
+                        "Show the request and response heads on stderr ('> ' sent, '< ' received; secrets masked).",
+                        v -> verbose = v)
+                .value(names("-w", "--write-out"), "FORMAT", String.class, null,
+                        "After the transfer, write FORMAT to stdout: %%{http_code} %%{size_download} %%{time_total}"
+                                + " %%{url_effective} %%{content_type} %%{num_redirects} %%{exitcode} %%{errormsg}, \\n.",
+                        v -> writeOut = v);
+    }
 
     /** @return true if error messages should be shown */
     boolean showErrors() {

@@ -14,8 +14,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        // Fast path: picocli's classes predate Java 6, so the JDK's AOT cache cannot
-        // hold them; answering --version without loading them halves start-up.
+        // Fast path: answering --version without building the command model at all.
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             for (String line : new VersionProvider().getVersion()) {
                 System.out.println(line);
@@ -69,8 +68,9 @@ public final class Main {
         // reflection; no option uses the first two, and Path gets a plain method reference below
         // (reflective calls spin classes at run time that the AOT cache does not hold).
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path");
-        CommandLine cli = new CommandLine(new InetCommand(stdio));
-        addSubcommands(cli, args);
+        InetCommand inet = new InetCommand(stdio);
+        CommandLine cli = new CommandLine(inet.spec());
+        addSubcommands(cli, inet, args);
         cli.registerConverter(java.nio.file.Path.class, java.nio.file.Path::of);
         cli.setExpandAtFiles(false); // '@file' is data for curl-style options (inet get -d @file)
         cli.setOut(out);
@@ -89,7 +89,7 @@ public final class Main {
      * Adds only the subcommand the command line names (each one read costs start-up time:
      * picocli reads annotations through reflection), or all of them for help and errors.
      */
-    static void addSubcommands(CommandLine cli, String[] args) {
+    static void addSubcommands(CommandLine cli, InetCommand inet, String[] args) {
         String wanted = null;
         for (String arg : args) {
             if (!arg.startsWith("-")) { // the top-level options (--debug, -h, -V) take no value
@@ -103,7 +103,7 @@ public final class Main {
         }
         for (InetCommand.Sub sub : InetCommand.SUBCOMMANDS) {
             if (!known || sub.name().equals(wanted)) {
-                cli.addSubcommand(sub.name(), sub.type());
+                cli.addSubcommand(sub.name(), sub.command().apply(inet));
             }
         }
     }

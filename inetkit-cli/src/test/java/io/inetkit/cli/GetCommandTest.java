@@ -359,5 +359,20 @@ class GetCommandTest {
         assertThat(run("get", "-u", "nopassword", server.url("/hello")).code()).isEqualTo(2);
         assertThat(run("get", "--max-time", "0", server.url("/hello")).code()).isEqualTo(2);
         assertThat(run("get", "--help").out()).contains("Usage: inet get").contains("--max-redirs");
+        CliRun noUrl = run("get");
+        assertThat(noUrl.code()).isEqualTo(2);
+        assertThat(noUrl.err()).contains("Missing required parameter: 'URL'");
+        CliRun badNumber = run("get", "--retry", "many", server.url("/hello"));
+        assertThat(badNumber.code()).isEqualTo(2);
+        assertThat(badNumber.err()).contains("--retry").doesNotContain("Exception");
+    }
+
+    @Test
+    void optionsKeepTheirDefaultsAndRepeatableOnesCollect() throws Exception {
+        // the options are declared in code (OptionTable): defaults, flags and lists bound to fields
+        CliRun r = run("get", "-s", "-H", "X-One: 1", "-H", "X-Two: 2", "-w", "%{http_code}", server.url("/hello"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).endsWith("200");
+        assertThat(run("get", "--help").out()).contains("(default: 50)");
     }
 }
