@@ -35,8 +35,8 @@ final class GetOutputOptions {
                         "Show the request and response heads on stderr ('> ' sent, '< ' received; secrets masked).",
                         v -> verbose = v)
                 .value(names("-w", "--write-out"), "FORMAT", String.class, null,
-                        "After the transfer, write FORMAT to stdout: %%{http_code} %%{size_download} %%{time_total}"
-                                + " %%{url_effective} %%{content_type} %%{num_redirects} %%{exitcode} %%{errormsg}, \\n.",
+                        "Write FORMAT to stdout at the end; %%{NAME} is one of http_code, size_download, time_total,"
+                                + " url_effective, content_type, num_redirects, exitcode, errormsg; \\n is a new line.",
                         v -> writeOut = v);
     }
 
