@@ -4,6 +4,7 @@ import static io.inetkit.server.EventProtocols.bytes;
 import static io.inetkit.server.EventProtocols.config;
 import static io.inetkit.server.EventProtocols.echo;
 import static io.inetkit.server.EventProtocols.text;
+import static io.inetkit.server.TestClients.awaitListenerClosed;
 import static io.inetkit.server.TestClients.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,21 +152,6 @@ class EventShutdownTest {
         assertThat(server.shutdown(Duration.ZERO)).isTrue();
         assertThat(server.state()).isEqualTo(ServerState.TERMINATED);
         assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
-    }
-
-    /** New connections are refused once shutdown has closed the listener. */
-    private static void awaitListenerClosed(Server server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = connect(server.localAddress())) {
-                Thread.yield(); // connected before the listener closed: never accepted, dropped with the backlog
-            } catch (ConnectException expected) {
-                return;
-            } catch (SocketException reset) {
-                Thread.yield(); // was in the backlog when the listener closed: try again
-            }
-        }
-        throw new AssertionError("listener still accepts connections");
     }
 
     private static void awaitState(Server server, ServerState state) throws IOException {

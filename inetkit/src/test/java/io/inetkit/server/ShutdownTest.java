@@ -1,5 +1,6 @@
 package io.inetkit.server;
 
+import static io.inetkit.server.TestClients.awaitListenerClosed;
 import static io.inetkit.server.TestClients.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,19 +71,6 @@ class ShutdownTest {
             }
             server.close();
         }
-    }
-
-    /** New connections are refused once shutdown has closed the listener. */
-    private static void awaitListenerClosed(Server server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = connect(server.localAddress())) {
-                Thread.yield(); // connected before the listener closed: the backlog entry is dropped with it
-            } catch (ConnectException expected) {
-                return;
-            }
-        }
-        throw new AssertionError("listener still accepts connections");
     }
 
     @Test

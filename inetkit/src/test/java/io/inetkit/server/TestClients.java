@@ -61,4 +61,22 @@ final class TestClients {
             c.write(buf, 0, n);
         }
     }
+
+    /**
+     * Waits until new connections are refused, i.e. shutdown has closed the listener. A probe
+     * that connected just before (it sat in the backlog) is dropped or reset with the listener.
+     */
+    static void awaitListenerClosed(Server server) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket s = connect(server.localAddress())) {
+                Thread.yield(); // connected before the listener closed: never accepted, dropped with the backlog
+            } catch (java.net.ConnectException expected) {
+                return;
+            } catch (java.net.SocketException reset) {
+                Thread.yield(); // was in the backlog when the listener closed: try again
+            }
+        }
+        throw new AssertionError("listener still accepts connections");
+    }
 }
