@@ -87,18 +87,18 @@ final class EventAcceptor {
             local = ch.getLocalAddress();
         } catch (IOException e) {
             core.countRejected(); // the peer is already gone
-            EventServer.closeQuietly(ch);
+            Gatekeeper.closeQuietly(ch);
             releaseIf(permit);
             return;
         }
-        if (!acceptable(peer)) {
+        if (!server.gate.admits(peer)) {
             core.countRejected();
-            EventServer.closeQuietly(ch);
+            Gatekeeper.closeQuietly(ch);
             releaseIf(permit);
             return;
         }
         if (!permit && !core.permits.tryAcquire()) {
-            server.refuse(ch);
+            server.gate.refuse(ch);
             return;
         }
         core.openedOnLoop();
@@ -110,7 +110,7 @@ final class EventAcceptor {
             }
             protocol = server.newProtocol();
         } catch (Throwable t) {
-            EventServer.closeQuietly(ch);
+            Gatekeeper.closeQuietly(ch);
             server.ended(t);
             return;
         }
@@ -121,15 +121,6 @@ final class EventAcceptor {
             c.register();
         } else {
             target.execute(c::register);
-        }
-    }
-
-    private boolean acceptable(SocketAddress peer) {
-        try {
-            return core.config.acceptFilter().test(peer);
-        } catch (RuntimeException e) {
-            ServerCore.LOG.log(Level.WARNING, core.config.name() + ": accept filter failed; refusing the connection", e);
-            return false;
         }
     }
 

@@ -2,11 +2,9 @@ package io.inetkit.server;
 
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -39,21 +37,19 @@ import java.util.function.Supplier;
  * returns false at once: waiting there would stop the very loop that serves the connections.
  */
 public final class EventServer implements Server {
-    /** Busy handlers run outside the connection limit; this bounds them under a flood. */
-    private static final int BUSY_LIMIT = 64;
-
     final ServerCore core;
     private final Supplier<? extends StreamProtocol> protocols;
     private final Listener listener;
     private final EventLoop[] loops;
     private final EventAcceptor acceptor;
-    private final Semaphore busySlots = new Semaphore(BUSY_LIMIT);
+    final Gatekeeper gate;
     private final AtomicBoolean backgroundShutdown = new AtomicBoolean();
     private volatile boolean started;
     private volatile Watchdog watchdog;
 
     private EventServer(ServerConfig config, Supplier<? extends StreamProtocol> protocols, Listener listener) throws IOException {
         this.core = new ServerCore(config);
+        this.gate = new Gatekeeper(core, listener.unix());
         this.protocols = protocols;
         this.listener = listener;
         int n = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
@@ -130,29 +126,6 @@ public final class EventServer implements Server {
     void ended(Throwable failure) {
         core.endedOnLoop(failure);
         acceptor.slotFreed();
-    }
-
-    /** Over the limit with the close or busy policy. Loop 0; the channel is still blocking. */
-    void refuse(SocketChannel ch) {
-        core.countRejected();
-        if (core.config.overloadPolicy() instanceof OverloadPolicy.Busy busy && busySlots.tryAcquire()) {
-            ConnectionTask task = new ConnectionTask(core, ch, busy.handler(), false, false, listener.unix());
-            core.track(task, false);
-            try {
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        busySlots.release();
-                    }
-                });
-            } catch (Throwable t) {
-                busySlots.release();
-                task.abandon(t);
-            }
-            return;
-        }
-        closeQuietly(ch);
     }
 
     @Override
@@ -251,14 +224,6 @@ public final class EventServer implements Server {
     @Override
     public ServerState state() {
         return core.state();
-    }
-
-    static void closeQuietly(SocketChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // nothing more to do with a refused connection
-        }
     }
 
     @Override

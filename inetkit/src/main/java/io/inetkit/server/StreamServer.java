@@ -7,7 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 
 /**
  * A TCP (optionally TLS) or Unix-domain stream server: one accept thread, each connection
@@ -16,8 +15,6 @@ import java.util.concurrent.Semaphore;
  * {@link Server#unix}.
  */
 public final class StreamServer implements Server {
-    /** Busy handlers run outside the connection limit; this bounds them under a flood. */
-    private static final int BUSY_LIMIT = 64;
     private static final long MAX_BACKOFF_MILLIS = 1000;
 
     private final ServerCore core;
@@ -26,7 +23,7 @@ public final class StreamServer implements Server {
     private final SocketAddress localAddress;
     private final boolean unix;
     private final UnixSocketFile socketFile;
-    private final Semaphore busySlots = new Semaphore(BUSY_LIMIT);
+    private final Gatekeeper gate;
     private volatile Thread loop;
     private volatile Watchdog watchdog;
 
@@ -38,6 +35,7 @@ public final class StreamServer implements Server {
         this.localAddress = localAddress;
         this.unix = unix;
         this.socketFile = socketFile;
+        this.gate = new Gatekeeper(core, unix);
     }
 
     static StreamServer bind(ServerConfig config, ConnectionHandler handler) throws IOException {
@@ -127,14 +125,14 @@ public final class StreamServer implements Server {
 
     private void dispatch(SocketChannel ch, boolean permit) {
         core.countAccepted();
-        if (!acceptable(ch)) {
+        if (!admits(ch)) {
             core.countRejected();
-            closeQuietly(ch);
+            Gatekeeper.closeQuietly(ch);
             releaseIf(permit);
             return;
         }
         if (!permit && !core.permits.tryAcquire()) {
-            refuse(ch);
+            gate.refuse(ch);
             return;
         }
         ConnectionTask task = new ConnectionTask(core, ch, handler, true, true, unix);
@@ -146,37 +144,12 @@ public final class StreamServer implements Server {
         }
     }
 
-    private boolean acceptable(SocketChannel ch) {
+    private boolean admits(SocketChannel ch) {
         try {
-            return core.config.acceptFilter().test(ch.getRemoteAddress());
+            return gate.admits(ch.getRemoteAddress());
         } catch (IOException e) {
             return false; // the peer is already gone
-        } catch (RuntimeException e) {
-            ServerCore.LOG.log(Level.WARNING, core.config.name() + ": accept filter failed; refusing the connection", e);
-            return false;
         }
-    }
-
-    private void refuse(SocketChannel ch) {
-        core.countRejected();
-        if (core.config.overloadPolicy() instanceof OverloadPolicy.Busy busy && busySlots.tryAcquire()) {
-            ConnectionTask task = new ConnectionTask(core, ch, busy.handler(), false, false, unix);
-            core.track(task, false);
-            try {
-                new HandlerRunner.Virtual().execute(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        busySlots.release();
-                    }
-                });
-            } catch (Throwable t) {
-                busySlots.release();
-                task.abandon(t);
-            }
-            return;
-        }
-        closeQuietly(ch);
     }
 
     private void releaseIf(boolean permit) {
@@ -190,14 +163,6 @@ public final class StreamServer implements Server {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(SocketChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // nothing more to do with a refused connection
         }
     }
 
