@@ -24,24 +24,27 @@ import java.nio.ByteBuffer;
  * <p>A callback that throws is logged; that connection is closed at once and counted as failed,
  * and the loop goes on serving the others.
  *
+ * <p>Only {@link #received} must be written (as in asyncio, the other callbacks do nothing or
+ * close by default), so a simple protocol is a lambda:
+ *
  * <pre>{@code
- * StreamProtocol echo = new StreamProtocol() {
- *     public void connected(EventConnection c) { }
- *     public void received(EventConnection c, ByteBuffer data) { c.write(data); }
- * };
+ * StreamProtocol echo = (c, data) -> c.write(data);
  * try (EventServer server = Server.tcpEvents(ServerConfig.builder().port(7).build(), () -> echo)) {
  *     server.serveForever();
  * }
  * }</pre>
  */
+@FunctionalInterface
 public interface StreamProtocol {
 
     /**
      * A connection was accepted and registered with its loop: the place to greet the peer.
+     * Does nothing by default.
      *
      * @param connection the new connection
      */
-    void connected(EventConnection connection);
+    default void connected(EventConnection connection) {
+    }
 
     /**
      * Bytes arrived: what one read returned, at least one byte.

@@ -32,10 +32,6 @@ class EventLimitsTest {
         CompletableFuture<Throwable> why = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
             @Override
-            public void connected(EventConnection c) {
-            }
-
-            @Override
             public void received(EventConnection c, ByteBuffer data) {
             }
 
@@ -63,10 +59,6 @@ class EventLimitsTest {
 
         Holding(int expected) {
             arrived = new CountDownLatch(expected);
-        }
-
-        @Override
-        public void connected(EventConnection c) {
         }
 
         @Override
@@ -156,10 +148,6 @@ class EventLimitsTest {
         CompletableFuture<EventConnection> flooder = new CompletableFuture<>();
         CompletableFuture<Throwable> flooderClosed = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
-            @Override
-            public void connected(EventConnection c) {
-            }
-
             @Override
             public void received(EventConnection c, ByteBuffer data) {
                 if (data.get(data.position()) != 'F') {

@@ -10,10 +10,6 @@ final class EventProtocols {
     /** Echoes what each read returns; stateless, so one instance serves every connection. */
     static final StreamProtocol ECHO = new StreamProtocol() {
         @Override
-        public void connected(EventConnection connection) {
-        }
-
-        @Override
         public void received(EventConnection connection, ByteBuffer data) {
             connection.write(data);
         }

@@ -129,10 +129,6 @@ class EventServerTest {
                 private int messages; // per-connection state in a field, asyncio style
 
                 @Override
-                public void connected(EventConnection c) {
-                }
-
-                @Override
                 public void received(EventConnection c, ByteBuffer data) {
                     messages++;
                     c.write(bytes(messages + ":" + text(data) + ";"));
@@ -197,10 +193,6 @@ class EventServerTest {
         CompletableFuture<String> afterShutdown = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
             @Override
-            public void connected(EventConnection c) {
-            }
-
-            @Override
             public void received(EventConnection c, ByteBuffer data) {
                 String s = text(data);
                 if (s.equals("q")) {
@@ -231,10 +223,6 @@ class EventServerTest {
     void endOfInputCanStillWriteBeforeClosing() throws Exception {
         StreamProtocol p = new StreamProtocol() {
             @Override
-            public void connected(EventConnection c) {
-            }
-
-            @Override
             public void received(EventConnection c, ByteBuffer data) {
                 c.write(data);
             }
@@ -255,10 +243,6 @@ class EventServerTest {
         CompletableFuture<Throwable> why = new CompletableFuture<>();
         CompletableFuture<String> got = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
-            @Override
-            public void connected(EventConnection c) {
-            }
-
             @Override
             public void received(EventConnection c, ByteBuffer data) {
                 String s = text(data);
@@ -294,10 +278,6 @@ class EventServerTest {
     void aThrowingCallbackClosesItsConnectionAndTheLoopGoesOn() throws Exception {
         CompletableFuture<Throwable> why = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
-            @Override
-            public void connected(EventConnection c) {
-            }
-
             @Override
             public void received(EventConnection c, ByteBuffer data) {
                 if (text(data).equals("boom")) {
@@ -344,10 +324,6 @@ class EventServerTest {
         CompletableFuture<Throwable> why = new CompletableFuture<>();
         AtomicInteger queuedAtClose = new AtomicInteger(-1);
         StreamProtocol p = new StreamProtocol() {
-            @Override
-            public void connected(EventConnection c) {
-            }
-
             @Override
             public void received(EventConnection c, ByteBuffer data) {
                 c.write(new byte[8 << 20]); // far more than the socket takes: most of it is queued

@@ -120,10 +120,6 @@ class EventShutdownTest {
         CompletableFuture<Boolean> returned = new CompletableFuture<>();
         StreamProtocol p = new StreamProtocol() {
             @Override
-            public void connected(EventConnection c) {
-            }
-
-            @Override
             public void received(EventConnection c, ByteBuffer data) {
                 if (text(data).equals("stop")) {
                     returned.complete(self.get().shutdown(Duration.ofSeconds(5))); // must not wait for its own loop

@@ -2,7 +2,6 @@ package io.inetkit.examples.readme;
 
 import io.inetkit.server.Concurrency;
 import io.inetkit.server.Connection;
-import io.inetkit.server.EventConnection;
 import io.inetkit.server.EventServer;
 import io.inetkit.server.Server;
 import io.inetkit.server.ServerConfig;
@@ -55,20 +54,13 @@ public final class ServerExample {
      */
     public static EventServer startEvents() throws IOException {
         // README:events
-        StreamProtocol upperCase = new StreamProtocol() {  // stateless: one instance serves all
-            @Override
-            public void connected(EventConnection c) {
+        StreamProtocol upperCase = (c, data) -> {         // stateless: one instance serves all
+            ByteBuffer reply = ByteBuffer.allocate(data.remaining());   // data: valid during the call
+            while (data.hasRemaining()) {
+                byte b = data.get();
+                reply.put(b >= 'a' && b <= 'z' ? (byte) (b - 32) : b);
             }
-
-            @Override
-            public void received(EventConnection c, ByteBuffer data) {   // valid during the call only
-                ByteBuffer reply = ByteBuffer.allocate(data.remaining());
-                while (data.hasRemaining()) {
-                    byte b = data.get();
-                    reply.put(b >= 'a' && b <= 'z' ? (byte) (b - 32) : b);
-                }
-                c.write(reply.flip());                     // never blocks; the rest is queued
-            }
+            c.write(reply.flip());                        // never blocks; the rest is queued
         };
         EventServer server = Server.tcpEvents(ServerConfig.builder().bind("127.0.0.1", 0).build(),
                 () -> upperCase);                          // or a new instance per connection
