@@ -16,7 +16,7 @@ class EventManyConnectionsTest {
     @Test
     @Timeout(60)
     void holdsAndServesFiveThousandConcurrentConnections() throws Exception {
-        long heapBefore = usedHeap();
+        long heapBefore = TestClients.usedHeap();
         EventServer server = Server.tcpEvents(EventProtocols.config().closeGrace(Duration.ofSeconds(2)).build(),
                 EventProtocols.echo()).start();
         List<Socket> clients = new ArrayList<>(CONNECTIONS);
@@ -32,7 +32,7 @@ class EventManyConnectionsTest {
             Counters held = server.counters();
             assertThat(held.accepted()).isEqualTo(CONNECTIONS);
             assertThat(held.active()).isEqualTo(CONNECTIONS);
-            long heapHeld = usedHeap();
+            long heapHeld = TestClients.usedHeap();
             System.out.printf("[measure] event server: %d connections connected and held in %d ms; heap %.1f KiB per"
                     + " connection (server and client side together, rough)%n", CONNECTIONS, connectedNanos / 1_000_000,
                     (heapHeld - heapBefore) / 1024.0 / CONNECTIONS);
@@ -54,11 +54,5 @@ class EventManyConnectionsTest {
         assertThat(done.failed()).isZero();
         assertThat(done.rejected()).isZero();
         assertThat(done.active()).isZero();
-    }
-
-    private static long usedHeap() {
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -34,7 +34,7 @@ class ManyConnectionsTest {
             }
             c.write(one);
         };
-        long heapBefore = usedHeap();
+        long heapBefore = TestClients.usedHeap();
         Server server = Server.tcp(ServerConfig.builder().closeGrace(Duration.ofSeconds(2)).build(), handler).start();
         List<Socket> clients = new ArrayList<>(CONNECTIONS);
         try {
@@ -50,7 +50,7 @@ class ManyConnectionsTest {
             Counters held = server.counters();
             assertThat(held.accepted()).isEqualTo(CONNECTIONS);
             assertThat(held.active()).isEqualTo(CONNECTIONS);
-            long heapHeld = usedHeap();
+            long heapHeld = TestClients.usedHeap();
             System.out.printf("[measure] %d connections connected and held in %d ms; heap %.1f KiB per connection"
                     + " (server and client side together, rough)%n", CONNECTIONS, connectedNanos / 1_000_000,
                     (heapHeld - heapBefore) / 1024.0 / CONNECTIONS);
@@ -70,11 +70,5 @@ class ManyConnectionsTest {
         assertThat(done.failed()).isZero();
         assertThat(done.rejected()).isZero();
         assertThat(done.active()).isZero();
-    }
-
-    private static long usedHeap() {
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

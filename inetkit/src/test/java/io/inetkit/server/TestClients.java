@@ -79,4 +79,11 @@ final class TestClients {
         }
         throw new AssertionError("listener still accepts connections");
     }
+
+    /** {@return the heap in use after a GC request: rough, for the [measure] lines of the many-connections tests} */
+    static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
 }
