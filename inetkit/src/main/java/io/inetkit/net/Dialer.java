@@ -122,7 +122,7 @@ public final class Dialer {
         // A plain socket, not a channel's adaptor: on platform threads the adaptor switches the
         // descriptor between blocking and non-blocking around every timed read (4 fcntl calls,
         // 25-30% of a keep-alive client's CPU on JDK 25); the plain socket sets it once.
-        Socket socket = new Socket();
+        Socket socket = new ReadAheadSocket();
         try {
             if (sourceAddress != null) {
                 socket.bind(new InetSocketAddress(sourceAddress, 0));

@@ -218,6 +218,9 @@ public final class TlsConfig {
     public SSLSocket upgrade(Socket plain, String host, int port) throws IOException {
         Objects.requireNonNull(plain, "plain");
         Objects.requireNonNull(host, "host");
+        if (plain instanceof ReadAheadSocket ours) {
+            ours.startReadAhead(); // only ciphertext from here on
+        }
         SSLSocket tls = (SSLSocket) socketFactory().createSocket(plain, host, port, true);
         try {
             tls.setSSLParameters(clientParameters(host));
