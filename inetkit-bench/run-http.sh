@@ -6,7 +6,8 @@
 # Build first:  mvn -q -pl inetkit-bench -am package -DskipTests
 # Results: results/http-<date>.md (+ .jsonl with every round).
 # Knobs (environment): CLIENTS="inetkit apache okhttp jdk" ROUNDS=3 WARMUP=1 (downloads)
-#   GET_WARMUP=2 (rounds of REQUESTS) REQUESTS=10000 CALLERS="1 16" TESTS="download-http download-https gets"
+#   GET_WARMUP=2 (rounds of REQUESTS) REQUESTS=10000 CALLERS="1 16"
+#   TESTS="download-http download-https gets cold-http cold-https"
 #   JAVA_FLAGS="-Xmx64m -XX:+UseSerialGC" BUDGET=600 (seconds; later steps are skipped past it) NICE=0
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,7 +19,7 @@ WARMUP=${WARMUP:-1}
 GET_WARMUP=${GET_WARMUP:-2}
 REQUESTS=${REQUESTS:-10000}
 CALLERS=${CALLERS:-"1 16"}
-TESTS=${TESTS:-"download-http download-https gets"}
+TESTS=${TESTS:-"download-http download-https gets cold-http cold-https"}
 JAVA_FLAGS=${JAVA_FLAGS:-"-Xmx64m -XX:+UseSerialGC"}
 BUDGET=${BUDGET:-600}
 NICE=${NICE:-0}
@@ -34,6 +35,7 @@ done
 [ -n "$JDK" ] || { echo "no JDK 21+ found (set JAVA_HOME)" >&2; exit 1; }
 JAVA=$JDK/bin/java
 JAR=$BENCH_DIR/target/inetkit-bench.jar
+INET=$(cd "$BENCH_DIR/.." && pwd)/inet
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -q -pl inetkit-bench -am package -DskipTests" >&2; exit 1; }
 for tool in nginx curl openssl python3 taskset; do
   command -v "$tool" >/dev/null || { echo "missing $tool (this script installs nothing)" >&2; exit 1; }
@@ -88,8 +90,9 @@ echo "nginx master $NGINX_MASTER, worker(s) $WORKERS on core 0; http $NGINX_HTTP
 # curl measured like the Java drivers: wall time, its own CPU (rusage), nginx CPU, other load.
 CURLRUN=$INTEROP_WORK/curlrun.py
 cat >"$CURLRUN" <<'PY'
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 label, rnd, pids, expect = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+client = os.environ.get("RUN_CLIENT", "curl")
 cmd = sys.argv[5:]
 TICK = 1e-2
 def server_cpu():
@@ -114,9 +117,9 @@ ch = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = ch.ru_utime + ch.ru_stime  # only one child per run of this script
 s1, m1 = server_cpu(), machine_busy()
 if p.returncode != 0:
-    sys.exit("curl failed (%d): %s" % (p.returncode, err.decode(errors="replace")[:500]))
+    sys.exit("%s failed (%d): %s" % (client, p.returncode, err.decode(errors="replace")[:500]))
 lines = out.decode().split()
-rec = {"test": label, "client": "curl", "round": rnd}
+rec = {"test": label, "client": client, "round": rnd}
 if expect == "download":
     rec["bytes"] = int(lines[-1])
 else:
@@ -144,6 +147,12 @@ curl_round() { # label round expect warmups curl-args...
     || note "curl round $round failed: $label"
 }
 
+inet_round() { # label round inet-args...  (the `inet` launcher: one cold process, as a user runs it)
+  local label=$1 round=$2; shift 2
+  RUN_CLIENT=inet-get timeout 300 "${PIN1[@]}" python3 "$CURLRUN" "$label" "$round" "$NGINX_PIDS" download "$INET" "$@" >>"$RAW" \
+    || note "inet round $round failed: $label"
+}
+
 java_round() { # label round main args...  (a fresh JVM: its warm-up, then one measured round)
   local label=$1 round=$2 main=$3; shift 3
   # shellcheck disable=SC2086
@@ -164,6 +173,10 @@ rotated() { # round names... -> the names, starting at position (round-1) mod co
   for ((i = 0; i < n; i++)); do echo "${a[$(( (i + r - 1) % n ))]}"; done
 }
 
+case " $TESTS " in
+  *" cold-"*) # build the command and its start-up cache now, outside the measured runs
+    "$INET" --version >/dev/null 2>&1 || { echo "$INET --version failed" >&2; exit 1; } ;;
+esac
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load average before: $LOAD_BEFORE"
 for test in $TESTS; do
@@ -181,6 +194,26 @@ for test in $TESTS; do
           else
             java_round "$test" "$r" Download --client "$c" --url "$url" "${tls[@]}" --warmup "$WARMUP"
           fi
+        done
+      done
+      ;;
+    cold-http|cold-https)
+      # Every client as one cold process, no warm-up: curl, `inet get` (launcher, AOT cache) and each Java client's
+      # Download driver with --warmup 0 (JVM start-up, class loading and JIT all inside the measured time).
+      if [ "$test" = cold-http ]; then url=$HTTP_BASE/1g.bin; tls=(); else
+        url=$HTTPS_BASE/1g.bin; tls=(--cacert "$NGINX_CA"); fi
+      # Untimed: nginx faults the sparse file in on its first read (~2 s), which must not count against whoever runs first.
+      timeout 300 "${PIN1[@]}" curl -s -o /dev/null "${tls[@]}" "$url" || note "curl warm-up failed: $test"
+      for r in $(seq "$ROUNDS"); do
+        # shellcheck disable=SC2086
+        for c in $(rotated "$r" curl inet-get $CLIENTS); do
+          if over_budget; then note "skipped $test round $r $c: over the ${BUDGET} s budget"; continue; fi
+          echo "== $test round $r: $c"
+          case $c in
+            curl) curl_round "$test" "$r" download 0 -s -S -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url" ;;
+            inet-get) inet_round "$test" "$r" get -s -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url" ;;
+            *) java_round "$test" "$r" Download --client "$c" --url "$url" "${tls[@]}" --warmup 0 ;;
+          esac
         done
       done
       ;;
@@ -225,6 +258,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- curl: $(curl --version | head -1 | cut -d' ' -f1-2,5-6); JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags \`$JAVA_FLAGS\`"
   echo "- Peers: Apache HttpClient 5.6.5 (classic), OkHttp 5.5.1, java.net.http (HTTP/1.1); each with its pool sized to the callers and the throwaway CA trusted its own way, host names verified"
   echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); each round a fresh JVM per client: ${WARMUP} warm-up download(s), then one measured; curl: ${WARMUP} warm-up process(es), then one measured"
+  echo "- Cold (cold-http, cold-https): each round every client is one fresh process with no warm-up, start-up inside the measured time: curl; \`inet get -o /dev/null\` through the \`./inet\` launcher (its AOT cache made beforehand, as after a user's first run); the Java clients' Download driver with --warmup 0"
   echo "- Small GETs: ${REQUESTS} GETs of a 1 KiB file per round over keep-alive, N caller (platform) threads on one client; each round a fresh JVM per client with ${GET_WARMUP} warm-up rounds of ${REQUESTS}, then one measured; curl: one process with ${REQUESTS} URLs in a -K config (--parallel --parallel-max N for N > 1), its start-up included"
   echo "- Medians of ${ROUNDS} rounds; rounds outer, clients inner in an order rotated each round. 'client CPU' is the client process's user+system time per round (JVM: all its threads, JIT and GC included); CPU per unit of work is the figure least disturbed by other load. 'heap alloc' counts bytes allocated by all JVM threads. 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine; throughput with 'other' near 1 or more is mostly a measure of that noise"
   echo "- Total wall time ${ELAPSED} s; load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
@@ -233,20 +267,24 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   python3 - "$RAW" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-order = ["curl", "inetkit", "apache", "okhttp", "jdk"]
-names = {"curl": "curl", "inetkit": "inetkit", "apache": "Apache HttpClient 5", "okhttp": "OkHttp 5", "jdk": "java.net.http"}
+order = ["curl", "inet-get", "inetkit", "apache", "okhttp", "jdk"]
+names = {"curl": "curl", "inet-get": "`inet get` (launcher)", "inetkit": "inetkit", "apache": "Apache HttpClient 5", "okhttp": "OkHttp 5", "jdk": "java.net.http"}
 tests = []
 for r in rows:
     if r["test"] not in tests:
         tests.append(r["test"])
+def is_download(t):
+    return t.startswith("download") or t.startswith("cold")
 def rate(r):
-    return r["bytes"] / r["seconds"] / 1e6 if r["test"].startswith("download") else r["requests"] / r["seconds"]
+    return r["bytes"] / r["seconds"] / 1e6 if is_download(r["test"]) else r["requests"] / r["seconds"]
 def fmt(x, d=2):
     return "n/a" if x is None else ("%.*f" % (d, x))
 for t in tests:
-    dl = t.startswith("download")
+    dl = is_download(t)
     unit = "MB/s" if dl else "req/s"
-    title = {"download-http": "1 GiB download over HTTP", "download-https": "1 GiB download over HTTPS"}.get(
+    title = {"download-http": "1 GiB download over HTTP", "download-https": "1 GiB download over HTTPS",
+             "cold-http": "1 GiB over HTTP, each client one cold process (start-up included)",
+             "cold-https": "1 GiB over HTTPS, each client one cold process (start-up included)"}.get(
         t, "%s: small GETs (1 KiB, keep-alive), %s caller(s)" % (t, t.split("-")[-1]))
     print("## " + title)
     print()
