@@ -236,4 +236,39 @@ class TlsConfigTest {
             }
         }
     }
+
+    @Test
+    void defaultTrustIsTheJdksStore(@TempDir Path dir) throws Exception {
+        // The JDK's default trust store is cacerts unless javax.net.ssl.trustStore names another:
+        // pointing it at the test CA shows the defaults load exactly that store and nothing else.
+        Path store = dir.resolve("jdk-default.p12");
+        try (var out = Files.newOutputStream(store)) {
+            TestPki.get().trustStore().store(out, TestPki.PASSWORD);
+        }
+        String[] keys = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
+        String[] saved = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            saved[i] = System.getProperty(keys[i]);
+        }
+        try {
+            System.setProperty(keys[0], store.toString());
+            System.setProperty(keys[1], new String(TestPki.PASSWORD));
+            System.setProperty(keys[2], "PKCS12");
+            TlsConfig defaults = TlsConfig.builder().build(); // a fresh instance: its context is made now
+            try (SSLSocket s = defaults.upgrade(plain(), "localhost", server.port())) {
+                assertThat(echo(s, "jdk store")).isEqualTo("echo: jdk store");
+            }
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (saved[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], saved[i]);
+                }
+            }
+        }
+        // Back on cacerts, the test CA is unknown again (as untrustedCertificateFails shows for defaults()).
+        assertThatThrownBy(() -> TlsConfig.builder().build().upgrade(plain(), "localhost", server.port()))
+                .isInstanceOfSatisfying(TlsException.class, e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.UNTRUSTED));
+    }
 }
