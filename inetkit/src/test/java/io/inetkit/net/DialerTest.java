@@ -90,11 +90,14 @@ class DialerTest {
     @Test
     void sourceAddressIsUsedAndFiltersFamilies() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-            InetAddress source = InetAddress.getByName("127.0.0.1");
+            // 127.0.0.2, not the address the kernel would pick anyway: the test fails if the bind is skipped.
+            InetAddress source = InetAddress.getByName("127.0.0.2");
             Dialer dialer = Dialer.builder().sourceAddress(source)
                     .resolver(h -> List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"))).build();
-            try (Socket s = dialer.connect(Endpoint.of("dual.test", server.getLocalPort()))) {
+            try (Socket s = dialer.connect(Endpoint.of("dual.test", server.getLocalPort()));
+                 Socket accepted = server.accept()) {
                 assertThat(s.getLocalAddress()).isEqualTo(source);
+                assertThat(accepted.getInetAddress()).as("the server sees the source address").isEqualTo(source);
             }
             Dialer v6only = Dialer.builder().sourceAddress(source)
                     .resolver(h -> List.of(InetAddress.getByName("::1"))).build();
