@@ -137,8 +137,11 @@ public final class Dialer {
         }
     }
 
-    /** Alternates IPv6 and IPv4, starting with the family of the first address; drops families the source address cannot reach. */
-    private List<InetAddress> interleave(List<InetAddress> addresses) {
+    /**
+     * Alternates IPv6 and IPv4, starting with the family of the first address; drops families
+     * the source address cannot reach. Package-private so the order is tested directly.
+     */
+    List<InetAddress> interleave(List<InetAddress> addresses) {
         Deque<InetAddress> v6 = new ArrayDeque<>();
         Deque<InetAddress> v4 = new ArrayDeque<>();
         for (InetAddress a : addresses) {
@@ -162,7 +165,8 @@ public final class Dialer {
         return out;
     }
 
-    private IOException describe(Endpoint endpoint, IOException e, int tried) {
+    /** Turns the last connect failure into a {@link DialFailure}; package-private for tests of each kind. */
+    IOException describe(Endpoint endpoint, IOException e, int tried) {
         String suffix = tried > 1 ? " (tried " + tried + " addresses)" : "";
         if (e instanceof SocketTimeoutException) {
             return new ConnectTimeoutException(endpoint, "connecting to " + endpoint + " timed out after "

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -88,11 +90,14 @@ class DialerTest {
     @Test
     void sourceAddressIsUsedAndFiltersFamilies() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-            InetAddress source = InetAddress.getByName("127.0.0.1");
+            // 127.0.0.2, not the address the kernel would pick anyway: the test fails if the bind is skipped.
+            InetAddress source = InetAddress.getByName("127.0.0.2");
             Dialer dialer = Dialer.builder().sourceAddress(source)
                     .resolver(h -> List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"))).build();
-            try (Socket s = dialer.connect(Endpoint.of("dual.test", server.getLocalPort()))) {
+            try (Socket s = dialer.connect(Endpoint.of("dual.test", server.getLocalPort()));
+                 Socket accepted = server.accept()) {
                 assertThat(s.getLocalAddress()).isEqualTo(source);
+                assertThat(accepted.getInetAddress()).as("the server sees the source address").isEqualTo(source);
             }
             Dialer v6only = Dialer.builder().sourceAddress(source)
                     .resolver(h -> List.of(InetAddress.getByName("::1"))).build();
@@ -126,5 +131,55 @@ class DialerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void unreachableNamesHostAndPort() {
+        // Linux refuses TCP to a multicast address with ENETUNREACH before sending anything, so
+        // this is a real "network is unreachable" without leaving the machine.
+        Dialer dialer = Dialer.builder().resolver(h -> List.of(InetAddress.getByName("224.0.0.1"))).build();
+        assertThatThrownBy(() -> dialer.connect(Endpoint.of("unreachable.test", 25)))
+                .isInstanceOf(HostUnreachableException.class)
+                .isInstanceOf(NoRouteToHostException.class)
+                .hasMessageContaining("cannot reach unreachable.test:25")
+                .hasMessageContaining("unreachable")
+                .satisfies(e -> assertThat(((DialFailure) e).endpoint()).isEqualTo(Endpoint.of("unreachable.test", 25)));
+    }
+
+    @Test
+    void eachConnectFailureKindHasItsOwnException() {
+        Dialer dialer = Dialer.builder().timeouts(Timeouts.DEFAULT.withConnect(Duration.ofMillis(1500))).build();
+        Endpoint ep = Endpoint.of("mx.example.org", 25);
+        // EHOSTUNREACH (NoRouteToHostException) and ENETUNREACH (a SocketException naming it).
+        assertThat(dialer.describe(ep, new NoRouteToHostException("No route to host"), 1))
+                .isInstanceOf(HostUnreachableException.class)
+                .hasMessage("cannot reach mx.example.org:25: host or network unreachable");
+        assertThat(dialer.describe(ep, new SocketException("Network is unreachable"), 2))
+                .isInstanceOf(HostUnreachableException.class)
+                .hasMessage("cannot reach mx.example.org:25: host or network unreachable (tried 2 addresses)");
+        assertThat(dialer.describe(ep, new ConnectException("Connection refused"), 1))
+                .isInstanceOf(ConnectionRefusedException.class)
+                .hasMessage("connection to mx.example.org:25 refused: nothing is listening on port 25");
+        assertThat(dialer.describe(ep, new SocketTimeoutException("Connect timed out"), 1))
+                .isInstanceOf(ConnectTimeoutException.class)
+                .hasMessage("connecting to mx.example.org:25 timed out after 1500 ms");
+        assertThat(dialer.describe(ep, new SocketException("Protocol family unavailable"), 1))
+                .isInstanceOf(DialFailure.class)
+                .hasMessageContaining("mx.example.org:25").hasMessageContaining("Protocol family unavailable");
+    }
+
+    @Test
+    void addressesAlternateFamiliesStartingWithTheResolversFirstChoice() throws Exception {
+        InetAddress a6 = InetAddress.getByName("2001:db8::1");
+        InetAddress b6 = InetAddress.getByName("2001:db8::2");
+        InetAddress c6 = InetAddress.getByName("2001:db8::3");
+        InetAddress a4 = InetAddress.getByName("192.0.2.1");
+        InetAddress b4 = InetAddress.getByName("192.0.2.2");
+        Dialer dialer = Dialer.defaults();
+        assertThat(dialer.interleave(List.of(a6, b6, c6, a4, b4))).containsExactly(a6, a4, b6, b4, c6);
+        assertThat(dialer.interleave(List.of(a4, b4, a6))).containsExactly(a4, a6, b4);
+        assertThat(dialer.interleave(List.of(a4, b4))).containsExactly(a4, b4);
+        Dialer v4source = Dialer.builder().sourceAddress(InetAddress.getByName("127.0.0.1")).build();
+        assertThat(v4source.interleave(List.of(a6, a4, b6, b4))).containsExactly(a4, b4);
     }
 }

@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -175,5 +181,94 @@ class TlsConfigTest {
         assertThatThrownBy(() -> TlsConfig.builder().alpn("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TlsConfig.builder().keyStore(TestPki.get().serverKeyStore(), "wrong".toCharArray()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+    }
+
+    @Test
+    void minimumVersionRefusesAnOlderServer() throws Exception {
+        try (TlsServer tls12 = new TlsServer(TestPki.get().serverConfig(), false, "TLSv1.2")) {
+            // The default minimum (1.2) talks to it ...
+            try (SSLSocket s = TestPki.get().clientConfig().upgrade(
+                    new Socket(InetAddress.getByName("127.0.0.1"), tls12.port()), "localhost", tls12.port())) {
+                assertThat(s.getSession().getProtocol()).isEqualTo("TLSv1.2");
+                assertThat(echo(s, "old")).isEqualTo("echo: old");
+            }
+            // ... a client that requires 1.3 refuses it, and says why.
+            TlsConfig only13 = TlsConfig.builder().trust(TestPki.get().trustStore())
+                    .minimumVersion(TlsConfig.Version.TLS_1_3).build();
+            assertThat(only13.minimumVersion()).isEqualTo(TlsConfig.Version.TLS_1_3);
+            Socket p = new Socket(InetAddress.getByName("127.0.0.1"), tls12.port());
+            assertThatThrownBy(() -> only13.upgrade(p, "localhost", tls12.port()))
+                    .isInstanceOfSatisfying(TlsException.class,
+                            e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.PROTOCOL_VERSION))
+                    .hasMessageContaining("no common protocol version")
+                    .hasMessageContaining("localhost:" + tls12.port());
+            assertThat(p.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void sniCarriesTheHostNameButNotAnIpLiteral() throws Exception {
+        TlsConfig serverCfg = TestPki.get().serverConfig();
+        try (SSLServerSocket listener = (SSLServerSocket) serverCfg.serverSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            listener.setSSLParameters(serverCfg.serverParameters());
+            for (String host : List.of("localhost", "127.0.0.1")) {
+                CompletableFuture<List<SNIServerName>> seen = new CompletableFuture<>();
+                Thread t = Thread.ofVirtual().start(() -> {
+                    try (SSLSocket s = (SSLSocket) listener.accept()) {
+                        s.startHandshake();
+                        seen.complete(((ExtendedSSLSession) s.getSession()).getRequestedServerNames());
+                        s.getInputStream().read(); // until the client hangs up
+                    } catch (Exception e) {
+                        seen.completeExceptionally(e);
+                    }
+                });
+                try (SSLSocket s = TestPki.get().clientConfig().upgrade(
+                        new Socket(InetAddress.getByName("127.0.0.1"), listener.getLocalPort()), host, listener.getLocalPort())) {
+                    List<SNIServerName> names = seen.get(10, TimeUnit.SECONDS);
+                    if (host.equals("localhost")) {
+                        assertThat(names).containsExactly(new SNIHostName("localhost"));
+                    } else {
+                        assertThat(names).as("RFC 6066: no IP literals in SNI").isEmpty();
+                    }
+                }
+                t.join();
+            }
+        }
+    }
+
+    @Test
+    void defaultTrustIsTheJdksStore(@TempDir Path dir) throws Exception {
+        // The JDK's default trust store is cacerts unless javax.net.ssl.trustStore names another:
+        // pointing it at the test CA shows the defaults load exactly that store and nothing else.
+        Path store = dir.resolve("jdk-default.p12");
+        try (var out = Files.newOutputStream(store)) {
+            TestPki.get().trustStore().store(out, TestPki.PASSWORD);
+        }
+        String[] keys = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
+        String[] saved = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            saved[i] = System.getProperty(keys[i]);
+        }
+        try {
+            System.setProperty(keys[0], store.toString());
+            System.setProperty(keys[1], new String(TestPki.PASSWORD));
+            System.setProperty(keys[2], "PKCS12");
+            TlsConfig defaults = TlsConfig.builder().build(); // a fresh instance: its context is made now
+            try (SSLSocket s = defaults.upgrade(plain(), "localhost", server.port())) {
+                assertThat(echo(s, "jdk store")).isEqualTo("echo: jdk store");
+            }
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (saved[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], saved[i]);
+                }
+            }
+        }
+        // Back on cacerts, the test CA is unknown again (as untrustedCertificateFails shows for defaults()).
+        assertThatThrownBy(() -> TlsConfig.builder().build().upgrade(plain(), "localhost", server.port()))
+                .isInstanceOfSatisfying(TlsException.class, e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.UNTRUSTED));
     }
 }

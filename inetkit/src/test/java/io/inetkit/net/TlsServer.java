@@ -20,9 +20,17 @@ final class TlsServer implements AutoCloseable {
     }
 
     TlsServer(TlsConfig config, boolean needClientAuth) throws IOException {
+        this(config, needClientAuth, new String[0]);
+    }
+
+    /** As the others, limited to the given protocol versions (e.g. "TLSv1.2") when any are given. */
+    TlsServer(TlsConfig config, boolean needClientAuth, String... protocols) throws IOException {
         server = (SSLServerSocket) config.serverSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         server.setSSLParameters(config.serverParameters());
         server.setNeedClientAuth(needClientAuth);
+        if (protocols.length > 0) { // before the accept thread starts: accept() copies the settings first
+            server.setEnabledProtocols(protocols);
+        }
         thread = Thread.ofVirtual().start(this::run);
     }
 

@@ -45,6 +45,16 @@ class SaslLoopbackTest {
 
     /** Runs one AUTH exchange as the package documentation describes; returns the client lines. */
     private static List<String> authenticate(ServerScript script, SaslMechanism sasl) throws Exception {
+        return authenticate(script, sasl, true);
+    }
+
+    /**
+     * As {@link #authenticate(ServerScript, SaslMechanism)}; when the protocol allows no initial
+     * response, the command goes without it and the server's first, empty challenge is
+     * answered with what {@code start()} returned (package documentation).
+     */
+    private static List<String> authenticate(ServerScript script, SaslMechanism sasl, boolean initialResponseAllowed)
+            throws Exception {
         List<String> sent = new ArrayList<>();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
@@ -60,20 +70,27 @@ class SaslLoopbackTest {
                     BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), UTF_8));
                     PrintWriter out = new PrintWriter(s.getOutputStream(), true, UTF_8)) {
                 byte[] initial = sasl.start();
+                byte[] held = initialResponseAllowed ? null : initial;
                 String line = "AUTH " + sasl.name()
-                        + (initial == null ? "" : " " + SaslCodec.encodeInitialResponse(initial));
+                        + (initial == null || held != null ? "" : " " + SaslCodec.encodeInitialResponse(initial));
                 sent.add(line);
                 out.println(line);
                 String reply = in.readLine();
                 while (reply.startsWith("334 ")) {
                     byte[] response;
-                    try {
-                        response = sasl.evaluate(SaslCodec.decodeChallenge(reply.substring(4)));
-                    } catch (SaslException e) {
-                        sent.add("*");
-                        out.println("*");
-                        assertThat(in.readLine()).startsWith("501");
-                        throw e;
+                    if (held != null) {
+                        assertThat(SaslCodec.decodeChallenge(reply.substring(4))).as("the server's first challenge").isEmpty();
+                        response = held;
+                        held = null;
+                    } else {
+                        try {
+                            response = sasl.evaluate(SaslCodec.decodeChallenge(reply.substring(4)));
+                        } catch (SaslException e) {
+                            sent.add("*");
+                            out.println("*");
+                            assertThat(in.readLine()).startsWith("501");
+                            throw e;
+                        }
                     }
                     String encoded = SaslCodec.encodeResponse(response);
                     sent.add(encoded);
@@ -96,7 +113,12 @@ class SaslLoopbackTest {
     private static ServerScript scramServer(String password, ServerMode mode) {
         return (in, out, auth) -> {
             assertThat(auth[1]).isEqualTo("SCRAM-SHA-256");
-            String clientFirst = new String(UNB64.decode(auth[2]), UTF_8);
+            String initial = auth.length > 2 ? auth[2] : null;
+            if (initial == null) { // no initial response: ask for it with an empty challenge
+                out.println("334 ");
+                initial = in.readLine();
+            }
+            String clientFirst = new String(UNB64.decode(initial), UTF_8);
             String gs2 = clientFirst.substring(0, clientFirst.indexOf(',', clientFirst.indexOf(',') + 1) + 1);
             String clientFirstBare = clientFirst.substring(gs2.length());
             String clientNonce = clientFirstBare.substring(clientFirstBare.indexOf(",r=") + 3);
@@ -210,5 +232,25 @@ class SaslLoopbackTest {
                 .isInstanceOf(SaslException.class)
                 .hasMessage("authentication failed: 535 5.7.8 Username and Password not accepted"
                         + " (token rejected: status 401, scope https://mail.google.com/)");
+    }
+
+    @Test
+    void withoutInitialResponseTheFirstEmptyChallengeGetsIt() throws Exception {
+        // IMAP without SASL-IR, or an AUTH line that would be too long: same mechanism, one more round.
+        SaslMechanism sasl = Mechanism.SCRAM_SHA_256.newClient(Credentials.password("tim", "pencil"));
+        List<String> sent = authenticate(scramServer("pencil", ServerMode.HONEST), sasl, false);
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(0)).isEqualTo("AUTH SCRAM-SHA-256");
+        assertThat(new String(UNB64.decode(sent.get(1)), UTF_8)).startsWith("n,,n=tim,r=");
+        assertThat(sent.get(3)).isEmpty();
+        assertThat(sasl.isComplete()).isTrue();
+        ServerScript plainServer = (in, out, auth) -> {
+            assertThat(auth).containsExactly("AUTH", "PLAIN");
+            out.println("334 ");
+            assertThat(new String(UNB64.decode(in.readLine()), UTF_8)).isEqualTo("\0tim\0secret");
+            out.println("235 ok");
+        };
+        assertThat(authenticate(plainServer, Mechanism.PLAIN.newClient(Credentials.password("tim", "secret")), false))
+                .containsExactly("AUTH PLAIN", "AHRpbQBzZWNyZXQ=");
     }
 }

@@ -100,6 +100,14 @@ class LineReaderTest {
     }
 
     @Test
+    void utf8CharactersSplitAcrossReadsDecodeWhole() throws Exception {
+        // Multi-byte characters cut at every byte boundary, including inside a character.
+        byte[] utf8 = "Grüße aus Köln ✓\r\n日本語\nok\r\n".getBytes(StandardCharsets.UTF_8);
+        Feeds.everySplit(utf8, (in, how) -> assertThat(Feeds.lines(new LineReader(in, StandardCharsets.UTF_8)))
+                .as(how).containsExactly("Grüße aus Köln ✓", "日本語", "ok"));
+    }
+
+    @Test
     void asInputStreamSharesTheBuffer() throws Exception {
         LineReader r = new LineReader(new ByteArrayInputStream(ascii("head\r\nbody bytes")), StandardCharsets.ISO_8859_1);
         assertThat(r.readLine()).isEqualTo("head");

@@ -51,6 +51,32 @@ class ReplyReaderTest {
         assertThat(reader("220 \r\n").readReply()).isEqualTo(Reply.of(220, ""));
     }
 
+    @Test
+    void repliesOfNamedBrokenServers() throws Exception {
+        // ftp.ripe.net: an empty continuation line and a final line of the bare code, no space
+        // (reported against node-ftp, mscdex/node-ftp#1, where it hung the client).
+        assertThat(reader("200-blabla\r\n200-\r\n200\r\n").readReply()).isEqualTo(Reply.of(200, "blabla", "", ""));
+        // A server answering "250-" then a bare "550" inside the reply (iterate-ch/cyberduck#15892):
+        // the inner code is text, the reply is the 250 that ends it.
+        assertThat(reader("250-\r\n550\r\n250\r\n").readReply()).isEqualTo(Reply.of(250, "", "550", ""));
+        // Microsoft FTP Service 5.0 login banner (twisted/twisted#10719): a multi-line 230 that
+        // clients reading one line per command mistook for the reply to the next command.
+        Feeds.everySplit(ascii("230-Carolina Multiple Listing Services, Inc.\r\n230-Direct questions to xxx@example\r\n"
+                + "230 User xxx logged in.\r\n200 Type set to I.\r\n"), (in, how) -> {
+                    ReplyReader r = new ReplyReader(new LineReader(in, StandardCharsets.ISO_8859_1));
+                    assertThat(r.readReply(230).lines()).as(how).containsExactly("Carolina Multiple Listing Services, Inc.",
+                            "Direct questions to xxx@example", "User xxx logged in.");
+                    assertThat(r.readReply(200).text()).isEqualTo("Type set to I.");
+                });
+        // A reply code inside the text of a line (erlang/otp#1196): only a line start counts.
+        assertThat(reader("230-User usr-230 is logged in\r\n230 OK. Current directory is /\r\n").readReply().lines())
+                .containsExactly("User usr-230 is logged in", "OK. Current directory is /");
+        // ProFTPD's FEAT with MultilineRFC2228 (robinrodricks/FluentFTP#766): every line carries
+        // "211-"; here with bare LF line ends as well.
+        assertThat(reader("211-Features:\n211-AUTH TLS\n211-MDTM\n211-UTF8\n211 End\n").readReply().lines())
+                .containsExactly("Features:", "AUTH TLS", "MDTM", "UTF8", "End");
+    }
+
     @ParameterizedTest
     @CsvSource({"2,250,true", "2,354,false", "25,251,true", "25,260,false", "250,250,true", "250,251,false",
             "0,599,true", "3,354,true"})

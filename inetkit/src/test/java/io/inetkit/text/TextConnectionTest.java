@@ -103,13 +103,15 @@ class TextConnectionTest {
 
     @Test
     void bodyWriterStuffsAndMustBeClosedFirst() throws Exception {
+        List<String> trace = Collections.synchronizedList(new ArrayList<>());
+        TextOptions options = TextOptions.DEFAULT.withTranscript((dir, line) -> trace.add(dir + " " + line));
         try (LoopbackServer server = LoopbackServer.start((s, in, out) -> {
             assertThat(in.readLine()).isEqualTo("DATA");
             send(out, "354 go\r\n");
             assertThat(new String(new DotInputStream(in.asInputStream(), 1000).readAllBytes(), StandardCharsets.ISO_8859_1))
                     .isEqualTo("Subject: hi\r\n\r\n.leading dot\r\nno newline\r\n");
             send(out, "250 queued\r\n");
-        }); TextConnection text = server.connect(TextOptions.DEFAULT)) {
+        }); TextConnection text = server.connect(options)) {
             text.command(354, "DATA");
             OutputStream body = text.bodyWriter();
             body.write("Subject: hi\n\n.leading dot\r\nno newline".getBytes(StandardCharsets.ISO_8859_1));
@@ -119,6 +121,8 @@ class TextConnectionTest {
             assertThat(text.readReply(250).text()).isEqualTo("queued");
             server.await();
         }
+        // The body is summarised in the transcript, never dumped (its bytes as given, before stuffing).
+        assertThat(trace).containsExactly("SENT DATA", "RECEIVED 354 go", "SENT <37 bytes>", "RECEIVED 250 queued");
     }
 
     @Test
