@@ -2,8 +2,6 @@ package io.inetkit.http;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,7 +28,7 @@ public final class HttpCall {
     private final Condition wakeUp = lock.newCondition();
     private HttpConnection connection;
     private ResponseBodyStream lastBody;
-    private ScheduledFuture<?> deadline;
+    private ClientTimer.Task deadline;
     private Duration timeout;
     private boolean executed;
     private boolean returned;
@@ -63,7 +61,7 @@ public final class HttpCall {
             executed = true;
             timeout = request.timeout() != null ? request.timeout() : client.callTimeout();
             if (timeout != null && !canceled) {
-                deadline = client.schedule(this::onDeadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                deadline = client.schedule(this::onDeadline, timeout.toNanos());
             }
         } finally {
             lock.unlock();
@@ -131,7 +129,7 @@ public final class HttpCall {
         lock.lock();
         try {
             if (deadline != null) {
-                deadline.cancel(false);
+                deadline.cancel();
                 deadline = null;
             }
         } finally {

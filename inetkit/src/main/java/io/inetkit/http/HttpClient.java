@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -53,7 +50,7 @@ public final class HttpClient implements AutoCloseable {
     private final List<Interceptor> links;
     private final Builder config;
     private final ReentrantLock lock = new ReentrantLock();
-    private ScheduledThreadPoolExecutor scheduler;
+    private final ClientTimer timer = new ClientTimer("inetkit-http-deadlines");
     private volatile boolean closed;
 
     private HttpClient(Builder b) {
@@ -71,7 +68,7 @@ public final class HttpClient implements AutoCloseable {
         this.informationalListener = b.informationalListener;
         this.proxySelector = b.proxySelector;
         this.pool = new ConnectionPool(b.maxIdlePerHost, b.timeouts.idle().toNanos(),
-                b.validateAfterInactivity.toNanos(), (task, nanos) -> schedule(task, nanos, TimeUnit.NANOSECONDS));
+                b.validateAfterInactivity.toNanos(), timer::schedule);
         this.connector = new Connector(dialer, b.maxLineLength);
         List<Interceptor> l = new ArrayList<>(b.interceptors);
         l.addAll(BuiltIns.links(b));
@@ -174,14 +171,7 @@ public final class HttpClient implements AutoCloseable {
             lock.unlock();
         }
         pool.close();
-        lock.lock();
-        try {
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-            }
-        } finally {
-            lock.unlock();
-        }
+        timer.close();
     }
 
     // ---- for the package ----
@@ -223,24 +213,8 @@ public final class HttpClient implements AutoCloseable {
     }
 
     /** Runs a task on the client's timer thread (made on first use); null once the client is closed. */
-    ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
-        lock.lock();
-        try {
-            if (closed) {
-                return null; // nothing runs after close
-            }
-            if (scheduler == null) {
-                scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-                    Thread t = new Thread(r, "inetkit-http-deadlines");
-                    t.setDaemon(true);
-                    return t;
-                });
-                scheduler.setRemoveOnCancelPolicy(true);
-            }
-            return scheduler.schedule(task, delay, unit);
-        } finally {
-            lock.unlock();
-        }
+    ClientTimer.Task schedule(Runnable task, long delayNanos) {
+        return timer.schedule(task, delayNanos);
     }
 
     /**
