@@ -121,7 +121,8 @@ if p.returncode != 0:
 lines = out.decode().split()
 rec = {"test": label, "client": client, "round": rnd}
 if expect == "download":
-    rec["bytes"] = int(lines[-1])
+    last = out.decode().strip().splitlines()[-1]  # curl/inet: -w size_download; a Java driver: its JSON line
+    rec["bytes"] = json.loads(last)["bytes"] if last.startswith("{") else int(last)
 else:
     ok = sum(1 for l in lines if l == "200")
     if ok != int(expect):
@@ -212,7 +213,11 @@ for test in $TESTS; do
           case $c in
             curl) curl_round "$test" "$r" download 0 -s -S -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url" ;;
             inet-get) inet_round "$test" "$r" get -s -f -o /dev/null -w '%{size_download}\n' "${tls[@]}" "$url" ;;
-            *) java_round "$test" "$r" Download --client "$c" --url "$url" "${tls[@]}" --warmup 0 ;;
+            *) # timed from outside like the others (the driver's own timer starts after JVM start-up)
+              # shellcheck disable=SC2086
+              RUN_CLIENT=$c timeout 300 "${PIN1[@]}" python3 "$CURLRUN" "$test" "$r" "$NGINX_PIDS" download \
+                  "$JAVA" $JAVA_FLAGS -cp "$JAR" io.inetkit.bench.http.Download --client "$c" --url "$url" "${tls[@]}" \
+                  --warmup 0 --rounds 1 >>"$RAW" || note "$c cold round $r failed: $test" ;;
           esac
         done
       done
@@ -258,7 +263,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- curl: $(curl --version | head -1 | cut -d' ' -f1-2,5-6); JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags \`$JAVA_FLAGS\`"
   echo "- Peers: Apache HttpClient 5.6.5 (classic), OkHttp 5.5.1, java.net.http (HTTP/1.1); each with its pool sized to the callers and the throwaway CA trusted its own way, host names verified"
   echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); each round a fresh JVM per client: ${WARMUP} warm-up download(s), then one measured; curl: ${WARMUP} warm-up process(es), then one measured"
-  echo "- Cold (cold-http, cold-https): each round every client is one fresh process with no warm-up, start-up inside the measured time: curl; \`inet get -o /dev/null\` through the \`./inet\` launcher (its AOT cache made beforehand, as after a user's first run); the Java clients' Download driver with --warmup 0"
+  echo "- Cold (cold-http, cold-https): each round every client is one fresh process with no warm-up, start-up inside the measured time: curl; \`inet get -o /dev/null\` through the \`./inet\` launcher (its AOT cache made beforehand, as after a user's first run); each Java client's Download driver with --warmup 0; all timed from outside the process (wall time from spawn to exit, CPU from rusage)"
   echo "- Small GETs: ${REQUESTS} GETs of a 1 KiB file per round over keep-alive, N caller (platform) threads on one client; each round a fresh JVM per client with ${GET_WARMUP} warm-up rounds of ${REQUESTS}, then one measured; curl: one process with ${REQUESTS} URLs in a -K config (--parallel --parallel-max N for N > 1), its start-up included"
   echo "- Medians of ${ROUNDS} rounds; rounds outer, clients inner in an order rotated each round. 'client CPU' is the client process's user+system time per round (JVM: all its threads, JIT and GC included); CPU per unit of work is the figure least disturbed by other load. 'heap alloc' counts bytes allocated by all JVM threads. 'other' is CPU used by everything except the client and nginx during the round, in cores (2 = the whole machine): noise from other work on this shared machine; throughput with 'other' near 1 or more is mostly a measure of that noise"
   echo "- Total wall time ${ELAPSED} s; load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
