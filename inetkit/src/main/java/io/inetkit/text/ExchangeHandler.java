@@ -13,7 +13,7 @@ public interface ExchangeHandler {
      * Handles one reply. A body left unread is drained afterwards. The handler must not
      * send commands: the pipeline is still sending.
      *
-     * @param command the command line
+     * @param command the command line as the transcript shows it (masked if it holds a secret)
      * @param reply its reply
      * @throws IOException to stop the pipeline (the connection is then closed)
      */

@@ -330,15 +330,91 @@ public final class TextConnection implements Closeable {
      *     because the replies to the remaining commands are still on their way
      */
     public void pipeline(List<String> commands, ExchangeHandler handler) throws IOException {
+        pipelineCommands(commands.stream().map(PipelinedCommand::of).toList(), handler);
+    }
+
+    /**
+     * Like {@link #pipeline(List)}, for commands that may hold secrets: the exchanges carry each
+     * command as shown (masked for a secret).
+     *
+     * @param commands the commands
+     * @return one exchange per command, in order
+     * @throws IOException as {@link #pipeline(List)}
+     */
+    public List<Exchange> pipelineCommands(List<PipelinedCommand> commands) throws IOException {
+        List<Exchange> out = new ArrayList<>(commands.size());
+        pipelineCommands(commands, (c, r) -> out.add(new Exchange(c, r)));
+        return out;
+    }
+
+    /**
+     * Like {@link #pipeline(List, ExchangeHandler)}, for commands that may hold secrets: each
+     * is sent as its {@link PipelinedCommand#line() line} and recorded, and passed to the
+     * handler, as its {@link PipelinedCommand#shown() shown} form.
+     *
+     * @param commands the commands
+     * @param handler receives each command as shown and its reply
+     * @throws IllegalArgumentException if any line contains CR, LF or NUL (nothing is sent)
+     * @throws IOException as {@link #pipeline(List, ExchangeHandler)}
+     */
+    public void pipelineCommands(List<PipelinedCommand> commands, ExchangeHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        List<String> lines = List.copyOf(commands);
+        runPipeline(commands, () -> readReply(0), handler::handle);
+    }
+
+    /**
+     * Sends all commands, then reads their POP3-style status replies in order (RFC 2449
+     * PIPELINING). Replies are not checked: look at each one.
+     *
+     * @param commands the commands (a secret, e.g. {@code PASS}, is shown masked)
+     * @return one exchange per command, in order
+     * @throws IllegalArgumentException if any line contains CR, LF or NUL (nothing is sent)
+     * @throws IOException on I/O and protocol errors; the connection is then closed
+     */
+    public List<StatusExchange> statusPipeline(List<PipelinedCommand> commands) throws IOException {
+        List<StatusExchange> out = new ArrayList<>(commands.size());
+        statusPipeline(commands, (c, r) -> out.add(new StatusExchange(c, r)));
+        return out;
+    }
+
+    /**
+     * Sends all commands and passes each status reply to a handler as it arrives; the handler
+     * may read a multi-line body (e.g. after {@code +OK} to {@code RETR} or {@code LIST}) with
+     * {@link #body()}. Large pipelines are written from a second (virtual) thread.
+     *
+     * @param commands the commands (a secret is shown masked)
+     * @param handler receives each command as shown and its reply
+     * @throws IllegalArgumentException if any line contains CR, LF or NUL (nothing is sent)
+     * @throws IOException if reading or the handler fails; the connection is then closed
+     */
+    public void statusPipeline(List<PipelinedCommand> commands, StatusExchangeHandler handler) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        runPipeline(commands, this::readStatus, handler::handle);
+    }
+
+    /** Reads one reply of a pipeline. */
+    @FunctionalInterface
+    private interface ReplyRead<R> {
+        R read() throws IOException;
+    }
+
+    /** Hands one command (as shown) and its reply to the caller's handler. */
+    @FunctionalInterface
+    private interface ReplyUse<R> {
+        void use(String shown, R reply) throws IOException;
+    }
+
+    /** The pipeline engine for both reply styles. */
+    private <R> void runPipeline(List<PipelinedCommand> commands, ReplyRead<R> read, ReplyUse<R> use) throws IOException {
+        List<PipelinedCommand> all = List.copyOf(commands);
+        List<String> lines = all.stream().map(PipelinedCommand::line).toList();
         long total = 0;
         for (String line : lines) {
             total += LineWriter.encode(line, writer.charset()).length + 2L;
         }
         prepareForCommand();
-        for (String line : lines) {
-            transcript.record(Transcript.Direction.SENT, line);
+        for (PipelinedCommand c : all) {
+            transcript.record(Transcript.Direction.SENT, c.shown());
         }
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
         Runnable sendAll = () -> {
@@ -358,11 +434,11 @@ public final class TextConnection implements Closeable {
             sender = Thread.ofVirtual().name("inetkit-pipeline-sender").start(sendAll);
         }
         try {
-            for (String line : lines) {
+            for (PipelinedCommand c : all) {
                 if (writeFailure.get() != null) {
                     throw writeFailure.get();
                 }
-                handler.handle(line, readReply(0));
+                use.use(c.shown(), read.read());
                 finishBody();
             }
         } catch (IOException | RuntimeException e) {

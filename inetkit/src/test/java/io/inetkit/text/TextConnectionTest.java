@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -142,6 +143,61 @@ class TextConnectionTest {
                     .isInstanceOf(IllegalArgumentException.class);
             server.await();
         }
+    }
+
+    @Test
+    void pop3PipelinePairsStatusRepliesAndBodiesAndMasksThePassword() throws Exception {
+        List<String> trace = new CopyOnWriteArrayList<>();
+        TextOptions options = TextOptions.DEFAULT.withTranscript((dir, line) -> trace.add(dir + " " + line));
+        try (LoopbackServer server = LoopbackServer.start((s, in, out) -> {
+            // RFC 2449 PIPELINING: every command is here before the first reply.
+            assertThat(List.of(in.readLine(), in.readLine(), in.readLine(), in.readLine(), in.readLine(), in.readLine()))
+                    .containsExactly("USER alice", "PASS hunter2", "LIST", "RETR 1", "DELE 9", "STAT");
+            send(out, "+OK\r\n+OK 2 messages\r\n+OK scan listing\r\n1 120\r\n2 200\r\n.\r\n"
+                    + "+OK 120 octets\r\nSubject: x\r\n\r\n..hidden\r\n.\r\n-ERR no such message\r\n+OK 2 320\r\n");
+        }); TextConnection text = server.connect(options)) {
+            List<String> listing = new ArrayList<>();
+            List<StatusExchange> seen = new ArrayList<>();
+            text.statusPipeline(List.of(PipelinedCommand.of("USER alice"), PipelinedCommand.secret("PASS hunter2", "PASS ****"),
+                    PipelinedCommand.of("LIST"), PipelinedCommand.of("RETR 1"), PipelinedCommand.of("DELE 9"),
+                    PipelinedCommand.of("STAT")), (command, reply) -> {
+                        seen.add(new StatusExchange(command, reply));
+                        if (command.equals("LIST")) {
+                            listing.addAll(new String(text.body().readAllBytes(), StandardCharsets.US_ASCII).lines().toList());
+                        } else if (command.equals("RETR 1")) {
+                            text.body(); // opened, left unread: drained before the next reply
+                        }
+                    });
+            assertThat(seen).extracting(StatusExchange::command)
+                    .containsExactly("USER alice", "PASS ****", "LIST", "RETR 1", "DELE 9", "STAT");
+            assertThat(seen).extracting(e -> e.reply().isOk()).containsExactly(true, true, true, true, false, true);
+            assertThat(seen.get(4).reply().text()).isEqualTo("no such message");
+            assertThat(seen.get(5).reply().text()).isEqualTo("2 320");
+            assertThat(listing).containsExactly("1 120", "2 200");
+            server.await();
+        }
+        assertThat(trace).contains("SENT PASS ****");
+        assertThat(String.join("\n", trace)).doesNotContain("hunter2");
+    }
+
+    @Test
+    void pipelinedSecretIsSentAsItIsAndShownMasked() throws Exception {
+        List<String> trace = new CopyOnWriteArrayList<>();
+        TextOptions options = TextOptions.DEFAULT.withTranscript((dir, line) -> trace.add(dir + " " + line));
+        try (LoopbackServer server = LoopbackServer.start((s, in, out) -> {
+            assertThat(List.of(in.readLine(), in.readLine()))
+                    .containsExactly("AUTH PLAIN AGFsaWNlAGh1bnRlcjI=", "MAIL FROM:<alice@example.org>");
+            send(out, "235 2.7.0 ok\r\n250 2.1.0 ok\r\n");
+        }); TextConnection text = server.connect(options)) {
+            List<Exchange> result = text.pipelineCommands(List.of(
+                    PipelinedCommand.secret("AUTH PLAIN AGFsaWNlAGh1bnRlcjI=", "AUTH PLAIN ****"),
+                    PipelinedCommand.of("MAIL FROM:<alice@example.org>")));
+            assertThat(result).extracting(Exchange::command).containsExactly("AUTH PLAIN ****", "MAIL FROM:<alice@example.org>");
+            assertThat(result).extracting(e -> e.reply().code()).containsExactly(235, 250);
+            server.await();
+        }
+        assertThat(trace).containsExactly("SENT AUTH PLAIN ****", "SENT MAIL FROM:<alice@example.org>",
+                "RECEIVED 235 2.7.0 ok", "RECEIVED 250 2.1.0 ok");
     }
 
     @Test
