@@ -5,8 +5,9 @@ import sys
 from collections import defaultdict
 
 NAMES = {"inetkit": "inetkit GreetServer (event loop)", "inetkit-threads": "inetkit (thread per connection)",
-         "netty": "Netty 4.2", "python": "Python socketserver"}
-ORDER = ("inetkit", "inetkit-threads", "netty", "python")
+         "netty": "Netty 4.2", "python": "Python socketserver",
+         "ffm": "experiment: FFM epoll (not inetkit)", "ffm-sendrecv": "experiment: FFM epoll, recv/send"}
+ORDER = ("inetkit", "inetkit-threads", "netty", "ffm", "ffm-sendrecv", "python")
 
 
 def median_row(rows, key):

@@ -41,6 +41,9 @@ start_server() { # name -> sets SPID, PORT
     inetkit-threads) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.InetkitThreadsGreetServerMain --port 0) ;;
     netty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.greet.NettyGreetServer --port 0) ;;
     python)  cmd=("${PIN0[@]}" "$PYTHON" servers/greet_socketserver.py 0) ;;
+    # An experiment, not inetkit: epoll through the JDK's FFM API (Java 22+), see servers/FfmGreetServer.java.
+    ffm)     cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS servers/FfmGreetServer.java --port 0) ;;
+    ffm-sendrecv) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -Dffm.sendrecv=true servers/FfmGreetServer.java --port 0) ;;
     *) echo "unknown server $name" >&2; return 1 ;;
   esac
   : >"$log"
