@@ -312,9 +312,7 @@ public final class TextConnection implements Closeable {
      * @throws IOException on I/O and protocol errors; the connection is then closed
      */
     public List<Exchange> pipeline(List<String> commands) throws IOException {
-        List<Exchange> out = new ArrayList<>(commands.size());
-        pipeline(commands, (c, r) -> out.add(new Exchange(c, r)));
-        return out;
+        return pipelineCommands(commands.stream().map(PipelinedCommand::of).toList());
     }
 
     /**
