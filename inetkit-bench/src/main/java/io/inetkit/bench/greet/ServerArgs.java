@@ -1,5 +1,8 @@
 package io.inetkit.bench.greet;
 
+import io.inetkit.bench.Args;
+import java.util.Set;
+
 /**
  * Command-line contract shared by the benchmark's greeting servers: {@code --port P}
  * (0 = any free port) and optional {@code --threads T}. Every server prints
@@ -27,21 +30,8 @@ public record ServerArgs(int port, int threads) {
      * @return the parsed arguments
      */
     public static ServerArgs parse(String[] args) {
-        int port = 0;
-        int threads = 1;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--port" -> port = Integer.parseInt(value);
-                case "--threads" -> threads = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException(
-                        "unknown option " + name + " (expected --port P [--threads T])");
-            }
-        }
-        return new ServerArgs(port, threads);
+        Args a = new Args(args, Set.of("port", "threads"));
+        return new ServerArgs(a.integer("port", 0, 0), a.integer("threads", 1, 1));
     }
+
 }

@@ -1,5 +1,6 @@
 package io.inetkit.bench.http;
 
+import io.inetkit.bench.Args;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;

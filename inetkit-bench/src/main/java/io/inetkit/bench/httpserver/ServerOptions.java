@@ -1,7 +1,9 @@
 package io.inetkit.bench.httpserver;
 
+import io.inetkit.bench.Args;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Command line shared by the benchmark's HTTP servers: {@code --port P} (0 = any free port)
@@ -31,25 +33,12 @@ public record ServerOptions(int port, Path dir) {
      * @return the parsed options
      */
     public static ServerOptions parse(String[] args, boolean needsDir) {
-        int port = 0;
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--port" -> port = Integer.parseInt(value);
-                case "--dir" -> dir = Path.of(value);
-                default -> throw new IllegalArgumentException(
-                        "unknown option " + name + " (expected --port P" + (needsDir ? " --dir D)" : ")"));
-            }
-        }
+        Args a = new Args(args, Set.of("port", "dir"));
+        Path dir = a.path("dir");
         if (needsDir && dir == null) {
             throw new IllegalArgumentException("--dir D is required");
         }
-        return new ServerOptions(port, dir);
+        return new ServerOptions(a.integer("port", 0, 0), dir);
     }
 
     /**

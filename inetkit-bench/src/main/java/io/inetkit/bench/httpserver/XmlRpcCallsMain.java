@@ -1,11 +1,13 @@
 package io.inetkit.bench.httpserver;
 
+import io.inetkit.bench.Args;
 import io.inetkit.xmlrpc.InetkitHttpTransport;
 import io.inetkit.xmlrpc.XmlRpcClient;
 import io.inetkit.xmlrpc.XmlRpcConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * inetkit's XML-RPC client as a load loop: {@code add(i, i)} called one after the other
@@ -28,28 +30,11 @@ public final class XmlRpcCallsMain {
      * @throws IOException never thrown for failed calls (they are counted); only for bad options
      */
     public static void main(String[] args) throws IOException {
-        URI url = null;
-        int calls = 10_000;
-        int warmup = 2_000;
-        int maxSeconds = 120;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--url" -> url = URI.create(value);
-                case "--calls" -> calls = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--max-seconds" -> maxSeconds = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown option " + name
-                        + " (expected --url U [--calls N] [--warmup N] [--max-seconds S])");
-            }
-        }
-        if (url == null || calls < 1 || warmup < 0 || maxSeconds < 1) {
-            throw new IllegalArgumentException("need --url, --calls >= 1, --warmup >= 0, --max-seconds >= 1");
-        }
+        Args a = new Args(args, Set.of("url", "calls", "warmup", "max-seconds"));
+        URI url = URI.create(a.string("url", null));
+        int calls = a.integer("calls", 10_000, 1);
+        int warmup = a.integer("warmup", 2_000, 0);
+        int maxSeconds = a.integer("max-seconds", 120, 1);
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         try (InetkitHttpTransport http = new InetkitHttpTransport(url)) {
             XmlRpcClient client = new XmlRpcClient(http, XmlRpcConfig.DEFAULT);
