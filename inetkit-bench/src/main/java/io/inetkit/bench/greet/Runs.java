@@ -1,5 +1,6 @@
 package io.inetkit.bench.greet;
 
+import io.inetkit.bench.ProcStats;
 import io.inetkit.bench.greet.GreetLoop.Conn;
 import io.inetkit.bench.greet.GreetLoop.Phase;
 import java.io.IOException;

@@ -1,9 +1,7 @@
 package io.inetkit.bench.http;
 
-import java.io.IOException;
+import io.inetkit.bench.ProcStats;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -13,7 +11,6 @@ import java.util.Locale;
 final class Measure {
 
     /** Linux reports CPU times in clock ticks; USER_HZ is 100 on every common kernel. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final long[] serverPids;
     private long wall0;
@@ -29,7 +26,7 @@ final class Measure {
     void start() {
         machine0 = machineBusyNanos();
         server0 = serverCpuNanos();
-        cpu0 = ownCpuNanos();
+        cpu0 = ProcStats.ownCpuNanos();
         alloc0 = allocatedBytes();
         wall0 = System.nanoTime();
     }
@@ -37,7 +34,7 @@ final class Measure {
     /** @return the round's figures as JSON fields (no braces) */
     String stop() {
         long wall = System.nanoTime() - wall0;
-        long cpu = ownCpuNanos() - cpu0;
+        long cpu = ProcStats.ownCpuNanos() - cpu0;
         long alloc = allocatedBytes() - alloc0;
         long server = serverCpuNanos() - server0;
         long machine = machineBusyNanos() - machine0;
@@ -48,11 +45,6 @@ final class Measure {
                 .replace("NaN", "null");
     }
 
-    static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     /** Bytes allocated on the heap by all threads of this JVM so far (JDK 21+). */
     static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
@@ -61,30 +53,12 @@ final class Measure {
     private long serverCpuNanos() {
         long sum = 0;
         for (long pid : serverPids) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // fields after the command name (which may contain spaces); utime and stime are fields 14 and 15
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
-            } catch (IOException | RuntimeException e) {
-                // the server went away: its share shows up as "other"
-            }
+            sum += Math.max(0, ProcStats.cpuNanos(pid)); // a server that went away shows up as "other"
         }
         return sum;
     }
 
     private static long machineBusyNanos() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                if (i != 4 && i != 5) { // idle, iowait
-                    busy += Long.parseLong(f[i]);
-                }
-            }
-            return busy * NANOS_PER_TICK;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return Math.max(0, ProcStats.machineBusyNanos());
     }
 }

@@ -1,12 +1,12 @@
-package io.inetkit.bench.greet;
+package io.inetkit.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads CPU time and resident memory of this process and of the server from /proc. */
-final class ProcStats {
+/** Reads CPU time and resident memory of this process and of the server under test from /proc. */
+public final class ProcStats {
 
     /** Linux reports utime/stime in clock ticks; USER_HZ is 100 on every common kernel. */
     private static final long NANOS_PER_TICK = 10_000_000L;
@@ -14,14 +14,17 @@ final class ProcStats {
     private ProcStats() {
     }
 
-    /** CPU time (user + system) this JVM has used, in nanoseconds. */
-    static long ownCpuNanos() {
+    /** @return CPU time (user + system) this JVM has used, in nanoseconds */
+    public static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    /** CPU time of process {@code pid} in nanoseconds (10 ms resolution), or -1 if unknown. */
-    static long cpuNanos(long pid) {
+    /**
+     * @param pid a process id
+     * @return its CPU time in nanoseconds (10 ms resolution), or -1 if unknown
+     */
+    public static long cpuNanos(long pid) {
         if (pid <= 0) {
             return -1;
         }
@@ -35,8 +38,8 @@ final class ProcStats {
         }
     }
 
-    /** CPU time all cores spent busy (not idle, not waiting for I/O) since boot, in nanoseconds, or -1. */
-    static long machineBusyNanos() {
+    /** @return CPU time all cores spent busy (not idle, not waiting for I/O) since boot, in nanoseconds, or -1 */
+    public static long machineBusyNanos() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
@@ -51,8 +54,11 @@ final class ProcStats {
         }
     }
 
-    /** Resident set size of process {@code pid} in KiB (VmRSS), or -1 if unknown. */
-    static long rssKib(long pid) {
+    /**
+     * @param pid a process id
+     * @return its resident set size in KiB (VmRSS), or -1 if unknown
+     */
+    public static long rssKib(long pid) {
         if (pid <= 0) {
             return -1;
         }
