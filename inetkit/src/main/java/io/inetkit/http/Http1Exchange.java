@@ -27,6 +27,7 @@ final class Http1Exchange {
     private final HttpRequest request;
     private final HttpCall call;
     private final Transcript transcript;
+    private final CallListener listener;
     private boolean responseStarted;
     private boolean closeRequested;
 
@@ -36,6 +37,7 @@ final class Http1Exchange {
         this.request = request;
         this.call = call;
         this.transcript = client.transcript();
+        this.listener = client.callListener();
     }
 
     /** @return true once a status line was received: the request then reached the server */
@@ -52,6 +54,7 @@ final class Http1Exchange {
         conn.headWrite();
         if (body == null) {
             conn.out.flush();
+            listener.requestSent(request);
         } else if ("100-continue".equalsIgnoreCase(request.headers().firstOrNull("Expect"))) {
             conn.out.flush();
             early = awaitContinue();
@@ -62,6 +65,7 @@ final class Http1Exchange {
                 }
             } else {
                 bodySent = false; // the server answered without wanting the body: the connection is out of step
+                listener.requestSent(request);
             }
         } else {
             HttpResponse earlyResponse = writeBodyOrReadEarlyResponse(body);
@@ -171,6 +175,7 @@ final class Http1Exchange {
             record(Direction.SENT, "<chunked body>");
         }
         conn.out.flush();
+        listener.requestSent(request);
     }
 
     /**
@@ -218,7 +223,10 @@ final class Http1Exchange {
             throw new ConnectionClosedException("the server closed the connection without sending a response"
                     + (conn.exchanges() > 1 ? " (on a reused keep-alive connection)" : ""), "");
         }
-        responseStarted = true;
+        if (!responseStarted) {
+            responseStarted = true;
+            listener.responseStarted(request);
+        }
         record(Direction.RECEIVED, line);
         return StatusLine.parse(line);
     }
@@ -266,6 +274,7 @@ final class Http1Exchange {
             interim(st, headers, ++interim);
             st = readStatusLine();
         }
+        listener.responseHeadersReceived(request, st.status(), headers);
         return buildResponse(st, headers, bodySent);
     }
 

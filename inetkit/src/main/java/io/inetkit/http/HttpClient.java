@@ -44,6 +44,7 @@ public final class HttpClient implements AutoCloseable {
     private final String userAgent;
     private final Transcript transcript;
     private final InformationalListener informationalListener;
+    private final CallListener callListener;
     private final ProxySelector proxySelector;
     private final ConnectionPool pool;
     private final Connector connector;
@@ -66,6 +67,7 @@ public final class HttpClient implements AutoCloseable {
         this.userAgent = b.userAgent;
         this.transcript = b.transcript;
         this.informationalListener = b.informationalListener;
+        this.callListener = b.callListener;
         this.proxySelector = b.proxySelector;
         this.pool = new ConnectionPool(b.maxIdlePerHost, b.timeouts.idle().toNanos(),
                 b.validateAfterInactivity.toNanos(), timer::schedule);
@@ -208,6 +210,10 @@ public final class HttpClient implements AutoCloseable {
         return informationalListener;
     }
 
+    CallListener callListener() {
+        return callListener;
+    }
+
     int continueTimeoutMillis() {
         return continueTimeoutMillis;
     }
@@ -237,6 +243,7 @@ public final class HttpClient implements AutoCloseable {
         String userAgent = DEFAULT_USER_AGENT;
         Transcript transcript = Transcript.NONE;
         InformationalListener informationalListener = InformationalListener.NONE;
+        CallListener callListener = CallListener.NONE;
         ProxySelector proxySelector = ProxySelector.NONE;
         boolean followRedirects = true;
         int maxRedirects = 50;
@@ -265,6 +272,7 @@ public final class HttpClient implements AutoCloseable {
             b.userAgent = userAgent;
             b.transcript = transcript;
             b.informationalListener = informationalListener;
+            b.callListener = callListener;
             b.proxySelector = proxySelector;
             b.followRedirects = followRedirects;
             b.maxRedirects = maxRedirects;
@@ -438,6 +446,18 @@ public final class HttpClient implements AutoCloseable {
          */
         public Builder informationalListener(InformationalListener listener) {
             this.informationalListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Hears the steps of every exchange: connection set-up, request sent, response started
+         * (default: none). For timings, logs and metrics.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder callListener(CallListener listener) {
+            this.callListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

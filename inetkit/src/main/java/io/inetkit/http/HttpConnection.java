@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,16 @@ final class HttpConnection implements Closeable {
     /** @return the socket HTTP flows over */
     Socket socket() {
         return socket;
+    }
+
+    /** @return the peer's address (the proxy's, through a proxy) */
+    InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) raw.getRemoteSocketAddress();
+    }
+
+    /** @return the local address */
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) raw.getLocalSocketAddress();
     }
 
     /** @return how many exchanges started on this connection (more than 1: it was reused) */

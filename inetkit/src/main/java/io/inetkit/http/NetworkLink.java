@@ -28,8 +28,12 @@ final class NetworkLink implements Interceptor {
         for (int attempt = 0; ; attempt++) {
             HttpConnection conn = client.pool().acquire(route, !retryable(request));
             boolean reused = conn != null;
+            CallListener listener = client.callListener();
             if (conn == null) {
-                conn = client.connector().connect(route);
+                conn = client.connector().connect(route, request, listener);
+            }
+            if (listener != CallListener.NONE) {
+                listener.connectionAcquired(request, conn.remoteAddress(), conn.localAddress(), reused);
             }
             call.attach(conn);
             Http1Exchange exchange = new Http1Exchange(client, conn, request, call);

@@ -73,7 +73,20 @@ public final class Dialer {
      * @throws IOException a {@link DialFailure} exception if no address could be reached
      */
     public Socket connect(Endpoint endpoint) throws IOException {
+        return connect(endpoint, DialListener.NONE);
+    }
+
+    /**
+     * Opens a plain TCP connection, telling a listener about each step (for timings and logs).
+     *
+     * @param endpoint where to connect
+     * @param listener hears the resolution, each failed address and the connection
+     * @return the connected socket, with the read timeout and TCP_NODELAY set
+     * @throws IOException a {@link DialFailure} exception if no address could be reached
+     */
+    public Socket connect(Endpoint endpoint, DialListener listener) throws IOException {
         Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(listener, "listener");
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(endpoint.host());
@@ -86,15 +99,26 @@ public final class Dialer {
             throw new HostNotFoundException(endpoint, "unknown host " + endpoint.host()
                     + ": no usable address (connecting to " + endpoint + ")", null);
         }
+        listener.resolved(endpoint, order);
         IOException last = null;
         List<IOException> failures = new ArrayList<>();
         for (InetAddress address : order) {
+            Socket socket;
             try {
-                return attempt(address, endpoint);
+                socket = attempt(address, endpoint);
             } catch (IOException e) {
                 failures.add(e);
                 last = e;
+                listener.attemptFailed(endpoint, new InetSocketAddress(address, endpoint.port()), e);
+                continue;
             }
+            try {
+                listener.connected(endpoint, socket);
+            } catch (RuntimeException e) {
+                socket.close(); // a listener that breaks its contract must not leak the connection
+                throw e;
+            }
+            return socket;
         }
         IOException failure = describe(endpoint, last, order.size());
         for (IOException e : failures) {

@@ -88,6 +88,56 @@ class DialerTest {
     }
 
     @Test
+    void aListenerHearsTheResolutionEachFailedAddressAndTheConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            int port = server.getLocalPort();
+            List<String> heard = new ArrayList<>();
+            // nothing listens on 127.0.0.2 (the server is bound to 127.0.0.1 only): refused, then the next address
+            Dialer dialer = Dialer.builder().resolver(h -> List.of(InetAddress.getByName("127.0.0.2"),
+                    InetAddress.getByName("127.0.0.1"))).build();
+            DialListener listener = new DialListener() {
+                @Override
+                public void resolved(Endpoint endpoint, List<InetAddress> addresses) {
+                    heard.add("resolved " + endpoint + " " + addresses.stream().map(InetAddress::getHostAddress).toList());
+                }
+
+                @Override
+                public void attemptFailed(Endpoint endpoint, java.net.InetSocketAddress address, IOException failure) {
+                    heard.add("failed " + address.getAddress().getHostAddress() + " " + (failure instanceof ConnectException));
+                }
+
+                @Override
+                public void connected(Endpoint endpoint, Socket socket) {
+                    heard.add("connected " + socket.getInetAddress().getHostAddress() + " " + socket.isConnected());
+                }
+            };
+            try (Socket s = dialer.connect(Endpoint.of("two.test", port), listener)) {
+                assertThat(s.getInetAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            }
+            assertThat(heard).containsExactly("resolved two.test:" + port + " [127.0.0.2, 127.0.0.1]",
+                    "failed 127.0.0.2 true", "connected 127.0.0.1 true");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotLeakTheSocket() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            List<Socket> handed = new ArrayList<>();
+            DialListener broken = new DialListener() {
+                @Override
+                public void connected(Endpoint endpoint, Socket socket) {
+                    handed.add(socket);
+                    throw new IllegalStateException("listener bug");
+                }
+            };
+            assertThatThrownBy(() -> Dialer.defaults().connect(Endpoint.of("127.0.0.1", server.getLocalPort()), broken))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("listener bug");
+            assertThat(handed).hasSize(1);
+            assertThat(handed.get(0).isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void sourceAddressIsUsedAndFiltersFamilies() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             // 127.0.0.2, not the address the kernel would pick anyway: the test fails if the bind is skipped.
