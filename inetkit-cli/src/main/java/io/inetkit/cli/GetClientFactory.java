@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.CallListener;
 import io.inetkit.http.Credentials;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpResponse;
@@ -32,14 +33,15 @@ final class GetClientFactory {
      */
     static HttpClient build(CommandSpec spec, GetConnectionOptions o, Map<String, String> env,
             RedirectLog redirects, PrintWriter verbose) throws IOException {
-        return build(spec, o, null, env, redirects, verbose);
+        return build(spec, o, null, env, redirects, verbose, CallListener.NONE);
     }
 
     /**
-     * Builds the client; {@code challengeCredentials} (from -u with --digest) answer 401 challenges.
+     * Builds the client; {@code challengeCredentials} (from -u with --digest) answer 401
+     * challenges, {@code listener} hears each exchange's steps (for -w's times).
      */
     static HttpClient build(CommandSpec spec, GetConnectionOptions o, Credentials challengeCredentials,
-            Map<String, String> env, RedirectLog redirects, PrintWriter verbose) throws IOException {
+            Map<String, String> env, RedirectLog redirects, PrintWriter verbose, CallListener listener) throws IOException {
         if (o.maxRedirs < 0) {
             throw new IllegalArgumentException("--max-redirs must be 0 or more");
         }
@@ -50,7 +52,8 @@ final class GetClientFactory {
                 .followRedirects(o.location)
                 .maxRedirects(o.maxRedirs)
                 .decompression(o.compressed, MAX_DECOMPRESSED)
-                .maxIdlePerHost(1);
+                .maxIdlePerHost(1)
+                .callListener(listener);
         Timeouts timeouts = Timeouts.DEFAULT;
         if (o.connectTimeout != null) {
             timeouts = timeouts.withConnect(Durations.ofSeconds(spec, "--connect-timeout", o.connectTimeout));

@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.CallListener;
 import io.inetkit.http.Credentials;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,19 +67,23 @@ final class GetCommand implements Callable<Integer> {
         URI uri = parseUrl();
         checkOptions();
         RedirectLog redirects = new RedirectLog();
+        stats.url = url;
         stats.urlEffective = url;
+        stats.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         try {
             OutputTarget target = output.output != null && !output.output.toString().equals("-")
                     ? OutputTarget.file(output.output)
                     : output.remoteName ? OutputTarget.file(OutputTarget.remoteName(uri))
                     : OutputTarget.stdout(stdio.stdout());
+            stats.filenameEffective = target.file() == null ? "" : target.file().toString();
             boolean progress = stdio.stderrIsTerminal() && !output.silent
                     && (target.file() != null || !stdio.stdoutIsTerminal());
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 FileFetch.run(uri, target, progress ? err : null, stats);
             } else {
-                try (HttpClient client = buildClient(redirects, err)) {
+                try (HttpClient client = buildClient(redirects, stats.timer, err)) {
                     HttpRequest req = buildRequest(uri);
+                    stats.method = req.method().name();
                     new GetTransfer(client, output, target, request.continueAt != null,
                             progress ? err : null, stats, redirects, stdio.stdout()).run(req);
                 }
@@ -133,7 +139,7 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    private HttpClient buildClient(RedirectLog redirects, PrintWriter err) throws IOException {
+    private HttpClient buildClient(RedirectLog redirects, CallListener listener, PrintWriter err) throws IOException {
         try {
             Credentials digest = null;
             if (request.digest && request.user != null && request.user.indexOf(':') > 0) {
@@ -141,7 +147,7 @@ final class GetCommand implements Callable<Integer> {
                 digest = new Credentials(request.user.substring(0, colon), request.user.substring(colon + 1));
             }
             return GetClientFactory.build(spec, connection, digest, System.getenv(), redirects,
-                    output.verbose ? err : null);
+                    output.verbose ? err : null, listener);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -163,10 +169,17 @@ final class GetCommand implements Callable<Integer> {
         if (output.writeOut == null) {
             return;
         }
-        String text = WriteOut.expand(output.writeOut, stats, warning -> err.println("inet: warning: " + warning));
+        List<WriteOut.Piece> pieces = WriteOut.expand(output.writeOut, stats, warning -> err.println("inet: warning: " + warning));
         try {
-            stdio.stdout().write(text.getBytes(StandardCharsets.UTF_8));
-            stdio.stdout().flush();
+            for (WriteOut.Piece piece : pieces) {
+                if (piece.toStderr()) {
+                    err.print(piece.text());
+                    err.flush();
+                } else {
+                    stdio.stdout().write(piece.text().getBytes(StandardCharsets.UTF_8));
+                    stdio.stdout().flush();
+                }
+            }
         } catch (IOException e) {
             if (stats.exitCode == 0) {
                 stats.exitCode = ExitCode.WRITE_ERROR.code();

@@ -35,8 +35,9 @@ final class GetOutputOptions {
                         "Show the request and response heads on stderr ('> ' sent, '< ' received; secrets masked).",
                         v -> verbose = v)
                 .value(names("-w", "--write-out"), "FORMAT", String.class, null,
-                        "Write FORMAT to stdout at the end; %%{NAME} is one of http_code, size_download, time_total,"
-                                + " url_effective, content_type, num_redirects, exitcode, errormsg; \\n is a new line.",
+                        "Write FORMAT to stdout at the end, as curl: %%{http_code}, %%{time_total}, %%{time_connect},"
+                                + " %%{time_starttransfer}, %%{speed_download}, %%{remote_ip}, %%header{NAME}, %%{json}, ..."
+                                + " (the README lists them); \\n is a new line.",
                         v -> writeOut = v);
     }
 

@@ -4,6 +4,7 @@ import io.inetkit.http.ContentRange;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpRequest;
 import io.inetkit.http.HttpResponse;
+import io.inetkit.http.HttpVersion;
 import io.inetkit.http.Method;
 import io.inetkit.text.ConnectionClosedException;
 import io.inetkit.text.MalformedReplyException;
@@ -120,7 +121,24 @@ final class GetTransfer {
         stats.httpCode = response.status();
         stats.urlEffective = redacted(response.request().uri().toString());
         stats.contentType = response.headers().first("Content-Type").orElse("");
+        stats.headers = response.headers();
+        stats.method = response.request().method().name();
+        stats.httpVersion = response.version() == HttpVersion.HTTP_1_0 ? "1.0" : "1.1";
+        stats.redirectUrl = redirectUrl(response);
         stats.numRedirects = redirects.followedBefore(response).size();
+    }
+
+    /** %{redirect_url}: where a redirect that was not followed points, absolute; else empty. */
+    private static String redirectUrl(HttpResponse response) {
+        String location = response.isRedirect() ? response.headers().firstOrNull("Location") : null;
+        if (location == null) {
+            return "";
+        }
+        try {
+            return redacted(response.request().uri().resolve(location.strip()).toString());
+        } catch (IllegalArgumentException e) {
+            return ""; // not a URI reference: nothing a user could follow
+        }
     }
 
     private static String redacted(String uri) {

@@ -1,17 +1,29 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.Headers;
+
 /**
  * What one {@code inet get} did, for {@code -w}: filled in as the transfer goes, read once
  * at the end. Lives for one command run.
  */
 final class TransferStats {
     final long startNanos = System.nanoTime();
+    /** The steps of the connection and exchange, heard from the client. */
+    final TransferTimer timer = new TransferTimer(startNanos);
     long endNanos;
     int httpCode;
     long sizeDownload;
     long sizeUpload;
+    String url = "";
     String urlEffective = "";
+    String method = "";
+    String scheme = "";
+    String httpVersion = "";
+    String redirectUrl = "";
+    String filenameEffective = "";
     String contentType = "";
+    /** The final response's header fields, or null before one arrived. */
+    Headers headers;
     int numRedirects;
     int exitCode;
     String errorMessage = "";
