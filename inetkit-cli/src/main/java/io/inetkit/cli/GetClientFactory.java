@@ -53,7 +53,7 @@ final class GetClientFactory {
                 .maxRedirects(o.maxRedirs)
                 .decompression(o.compressed, MAX_DECOMPRESSED)
                 .maxIdlePerHost(1)
-                .callListener(listener);
+                .callListener(verbose == null ? listener : new VerboseSteps(verbose, listener));
         Timeouts timeouts = Timeouts.DEFAULT;
         if (o.connectTimeout != null) {
             timeouts = timeouts.withConnect(Durations.ofSeconds(spec, "--connect-timeout", o.connectTimeout));

@@ -116,6 +116,22 @@ class WriteOutTest {
     }
 
     @Test
+    void verboseNamesTheConnectionTheTlsSessionAndReuse() throws Exception {
+        String port = server.url("/").replaceAll(".*:(\\d+)/.*", "$1");
+        CliRun plain = run("get", "-v", "-L", "-o", dir.resolve("v").toString(), server.url("/hop/1"));
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.err()).startsWith("* Connected to 127.0.0.1 (127.0.0.1) port " + port + " from port ")
+                .contains("* Re-using the connection to 127.0.0.1 port " + port).doesNotContain("TLS connection");
+        SelfSignedCert cert = SelfSignedCert.create(dir);
+        try (TestHttpServer tls = TestHttpServer.https(cert.serverContext()).handle("/", ex -> respond(ex, 200, "secure"))) {
+            CliRun r = run("get", "-v", "--cacert", cert.pem().toString(), tls.url("/"));
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).containsPattern("\\* TLS connection using TLSv1\\.[23] / TLS_\\w+")
+                    .contains("*  subject: CN=localhost");
+        }
+    }
+
+    @Test
     void redirectsFollowedAndNot() {
         CliRun followed = run("get", "-s", "-L", "-w", "\\n%{num_redirects} %{time_redirect} %{time_pretransfer} [%{redirect_url}] %{url_effective}",
                 server.url("/hop/2"));
