@@ -22,11 +22,10 @@ import java.util.Objects;
  * @param fields200 {@code ETag}, {@code Last-Modified}, {@code Accept-Ranges}, {@code Content-Type}
  *     and {@code Content-Length} lines of a plain 200, ISO-8859-1, each ending in CRLF
  * @param content the whole content, or null when the file is too large to keep in memory
- * @param mapped for a larger file, a read-only mapping of it, or null. Sent with the head in
- *     one gathering write over plain TCP: Java cannot cork a socket (TCP_CORK), and without
- *     it sendfile's 64 KiB pieces straddle the segment size, so the receiver handles about
- *     twice the segments (measured on loopback: 0.55 vs 0.3 ms of wrk's CPU per MiB; nginx
- *     without {@code tcp_nopush} pays the same 0.55)
+ * @param mapped for a larger file, a read-only mapping of it, or null. Over plain TCP its first
+ *     64 KiB leave with the head in one gathering write and sendfile sends the rest (see
+ *     ServerResponse.sendMapped); the mapping also serves TLS-free copies when the socket is
+ *     full and keeps the content consistent with the head if the file is replaced meanwhile
  * @param checkedAt {@link System#nanoTime()} when the path and attributes were last checked
  */
 record CachedFile(Path path, Object fileKey, long size, FileTime modified, String contentType, String etag, String lastModified,

@@ -196,6 +196,44 @@ class StaticFilesCacheTest {
     }
 
     @Test
+    void aMappedFileLeavesPartlyBySendfileFromAnyOffsetAndWhole() throws Exception {
+        start();
+        byte[] big = new byte[1_000_003]; // odd: no piece ends on a page or segment boundary
+        new Random(3).nextBytes(big);
+        Files.write(root.resolve("big.bin"), big);
+        assertThat(download("/big.bin")).isEqualTo(big);
+        assertThat(files.cache().mappings()).isEqualTo(1);
+        try (java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient()) {
+            for (int[] r : new int[][] {{1, 999_999}, {65_535, 700_000}, {200_001, 1_000_002}}) {
+                var response = jdk.send(java.net.http.HttpRequest.newBuilder(URI.create(server.uri() + "big.bin"))
+                        .header("Range", "bytes=" + r[0] + "-" + r[1]).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).isEqualTo(206);
+                assertThat(response.body()).isEqualTo(java.util.Arrays.copyOfRange(big, r[0], r[1] + 1));
+            }
+        }
+    }
+
+    @Test
+    void aMappedFileReplacedWithinThePeriodIsSentWholeFromTheOldContentNeverMixed() throws Exception {
+        start();
+        Path f = root.resolve("swap.bin");
+        byte[] before = new byte[500_000];
+        java.util.Arrays.fill(before, (byte) 'o');
+        Files.write(f, before);
+        FileTime mtime = Files.getLastModifiedTime(f);
+        assertThat(download("/swap.bin")).isEqualTo(before);
+        // same size and time, another file (inode) renamed over it: sendfile would read the new one
+        byte[] after = new byte[500_000];
+        java.util.Arrays.fill(after, (byte) 'n');
+        Path fresh = Files.write(root.resolve("swap.tmp"), after);
+        Files.setLastModifiedTime(fresh, mtime);
+        Files.move(fresh, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertThat(download("/swap.bin")).as("still trusted within the period: the mapped content, all of it").isEqualTo(before);
+        now.addAndGet(2 * SECOND);
+        assertThat(download("/swap.bin")).isEqualTo(after);
+    }
+
+    @Test
     void conditionalRequestsAndHandlerHeadersStillApplyToCachedFiles() throws IOException {
         root = Files.createDirectories(tmp.resolve("root"));
         files = StaticFiles.builder(root).clock(now::get).build();
