@@ -67,14 +67,14 @@ final class GetRequestOptions {
                 .value(names("-C", "--continue-at"), "-", String.class, null,
                         "Resume: with '-', ask for the rest of the existing -o/-O file (Range).", v -> continueAt = v)
                 .list(names("--data-urlencode"), "DATA",
-                        "Like -d, but percent-encoded (space as %20, as curl): CONTENT, =CONTENT, NAME=CONTENT,"
-                                + " @FILE or NAME@FILE (the content encoded, the name not).",
+                        "Like -d, but percent-encoded (space as %20, as curl; repeatable): CONTENT, =CONTENT,"
+                                + " NAME=CONTENT, @FILE or NAME@FILE (the content is encoded, the name is not).",
                         () -> dataUrlencode, v -> dataUrlencode = track(v, DataKind.URLENCODE))
                 .flag(names("-G", "--get"), "Send the -d/--data-urlencode data in the URL's query with GET (HEAD with -I).",
                         v -> get = v)
                 .list(names("-F", "--form"), "NAME=CONTENT",
-                        "POST multipart/form-data (repeatable): NAME=TEXT, NAME=@FILE uploads a file, NAME=<FILE"
-                                + " sends its content as text; add ;type=MIME and ;filename=NAME.",
+                        "POST multipart/form-data (repeatable): NAME=TEXT, NAME=@FILE (an upload) or NAME=<FILE"
+                                + " (its content as text). Modifiers after a semicolon: type=MIME, filename=NAME.",
                         () -> form, v -> form = trackForm(v, false))
                 .list(names("--form-string"), "NAME=VALUE", "Like -F, but VALUE is literal (no @, < or ;type=).",
                         () -> formString, v -> formString = trackForm(v, true));
