@@ -3,6 +3,7 @@ package io.inetkit.cli;
 import static io.inetkit.cli.CliRun.run;
 import static io.inetkit.cli.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
@@ -139,6 +140,25 @@ class GetFormTest {
         assertThat(r.out()).isEqualTo("POST /echo\nContent-Type: application/x-www-form-urlencoded\n\n"
                 + "first=1&all encoded=%26&x%3Dy%20z&name=J%C3%BCrg%20%26%20co&a%26b%3Dc%0A&f=a%26b%3Dc%0A&last=~");
         assertThat(run("get", "--data-urlencode", "plain text", server.url("/echo")).out()).endsWith("\n\nplain%20text");
+    }
+
+    @Test
+    void formSyntaxAsCurlReadsIt() {
+        assertThat(FormSpec.parse("f=@\"a;b.txt\";type=text/plain", false))
+                .isEqualTo(new FormSpec("f", FormSpec.Source.FILE_UPLOAD, "a;b.txt", null, "text/plain"));
+        assertThat(FormSpec.parse("n=\"say \\\"hi\\\"\"", false).value()).isEqualTo("say \"hi\"");
+        assertThat(FormSpec.parse("n=\"unclosed;type=x", false))
+                .isEqualTo(new FormSpec("n", FormSpec.Source.TEXT, "\"unclosed", null, "x"));
+        assertThat(FormSpec.parse("n=<in.txt; filename=x.txt", false))
+                .isEqualTo(new FormSpec("n", FormSpec.Source.FILE_CONTENT, "in.txt", "x.txt", null));
+        assertThat(FormSpec.parse("n=", false).value()).isEmpty();
+        assertThat(FormSpec.parse("n=@x;type=a", true).value()).isEqualTo("@x;type=a");
+        assertThatThrownBy(() -> FormSpec.parse("n=@", false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("file name is missing");
+        assertThatThrownBy(() -> FormSpec.parse("n=\"a\"junk", false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("junk");
+        assertThatThrownBy(() -> FormSpec.parse("n=a;headers=X: 1", false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported");
     }
 
     /** The echo reply split into request line, Content-Type and body bytes. */
