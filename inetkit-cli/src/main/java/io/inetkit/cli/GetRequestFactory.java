@@ -2,6 +2,7 @@ package io.inetkit.cli;
 
 import io.inetkit.http.HttpRequest;
 import io.inetkit.http.Method;
+import io.inetkit.http.MultipartBody;
 import io.inetkit.http.RequestBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,19 +42,31 @@ final class GetRequestFactory {
         if (o.digest && o.user == null) {
             throw new IllegalArgumentException("--digest needs -u USER:PASSWORD");
         }
-        boolean hasData = !o.data.isEmpty() || !o.dataBinary.isEmpty() || !o.json.isEmpty();
-        int bodies = (hasData ? 1 : 0) + (o.uploadFile != null ? 1 : 0) + (o.head ? 1 : 0);
+        boolean hasData = !o.dataItems.isEmpty() || !o.json.isEmpty();
+        boolean hasForm = !o.formItems.isEmpty();
+        if (hasForm && (hasData || o.uploadFile != null || o.head || o.get)) {
+            throw new IllegalArgumentException("-F/--form cannot be combined with -d/--data/--json, -T, -I or -G");
+        }
+        if (o.get && (!o.json.isEmpty() || o.uploadFile != null)) {
+            throw new IllegalArgumentException("-G/--get cannot be combined with --json or -T");
+        }
+        int bodies = (hasData && !o.get ? 1 : 0) + (o.uploadFile != null ? 1 : 0) + (o.head ? 1 : 0);
         if (bodies > 1) {
             throw new IllegalArgumentException("choose one of -d/--data/--json, -T and -I");
         }
-        if (!o.json.isEmpty() && (!o.data.isEmpty() || !o.dataBinary.isEmpty())) {
+        if (!o.json.isEmpty() && !o.dataItems.isEmpty()) {
             throw new IllegalArgumentException("--json cannot be combined with -d/--data");
         }
         RequestBody body = null;
         Method method = Method.GET;
         String contentType = null;
         String accept = null;
-        if (o.uploadFile != null) {
+        if (o.get) {
+            if (hasData) {
+                uri = FormData.withQuery(uri, data(o.dataItems));
+            }
+            method = o.head ? Method.HEAD : Method.GET;
+        } else if (o.uploadFile != null) {
             uri = withFileName(uri, o.uploadFile);
             body = o.uploadPath() == null ? RequestBody.ofInputStream(stdin, -1, null) : RequestBody.ofFile(o.uploadPath(), null);
             method = Method.PUT;
@@ -63,11 +76,11 @@ final class GetRequestFactory {
             accept = "application/json";
             method = Method.POST;
         } else if (hasData) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            appendData(all, o.data, true);
-            appendData(all, o.dataBinary, false);
-            body = RequestBody.ofBytes(all.toByteArray(), null);
+            body = RequestBody.ofBytes(data(o.dataItems), null);
             contentType = "application/x-www-form-urlencoded";
+            method = Method.POST;
+        } else if (hasForm) {
+            body = form(o.formItems); // its Content-Type carries the boundary
             method = Method.POST;
         } else if (o.head) {
             method = Method.HEAD;
@@ -112,18 +125,62 @@ final class GetRequestFactory {
         }
     }
 
-    private void appendData(ByteArrayOutputStream all, List<String> items, boolean stripNewlines) throws IOException {
-        for (String item : items) {
+    /** The -d, --data-binary and --data-urlencode values in command-line order, joined with &amp; as curl does. */
+    private byte[] data(List<GetRequestOptions.Data> items) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (GetRequestOptions.Data item : items) {
             if (all.size() > 0) {
                 all.write('&');
             }
-            byte[] bytes = read(item);
-            for (byte c : bytes) {
-                if (!stripNewlines || (c != '\r' && c != '\n')) {
-                    all.write(c);
+            switch (item.kind()) {
+                case ASCII -> {
+                    for (byte c : read(item.value())) {
+                        if (c != '\r' && c != '\n') { // curl's -d @file drops newlines
+                            all.write(c);
+                        }
+                    }
+                }
+                case BINARY -> all.writeBytes(read(item.value()));
+                case URLENCODE -> all.writeBytes(urlencoded(item.value()));
+            }
+        }
+        return all.toByteArray();
+    }
+
+    /** curl's --data-urlencode forms: CONTENT, =CONTENT, NAME=CONTENT, @FILE, NAME@FILE (the first = or @ decides). */
+    private byte[] urlencoded(String item) throws IOException {
+        int cut = 0;
+        while (cut < item.length() && item.charAt(cut) != '=' && item.charAt(cut) != '@') {
+            cut++;
+        }
+        if (cut == item.length()) {
+            return FormData.percentEncode(item.getBytes(StandardCharsets.UTF_8));
+        }
+        String name = item.substring(0, cut);
+        byte[] content = item.charAt(cut) == '@' ? read(item.substring(cut)) // @FILE, newlines kept
+                : item.substring(cut + 1).getBytes(StandardCharsets.UTF_8);
+        String encoded = new String(FormData.percentEncode(content), StandardCharsets.US_ASCII);
+        return (name.isEmpty() ? encoded : name + "=" + encoded).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The -F and --form-string parts, in command-line order. */
+    private RequestBody form(List<GetRequestOptions.Form> items) throws IOException {
+        MultipartBody.Builder b = MultipartBody.builder();
+        for (GetRequestOptions.Form item : items) {
+            FormSpec f = FormSpec.parse(item.arg(), item.literal());
+            switch (f.source()) {
+                case TEXT -> b.part(f.name(), f.value().getBytes(StandardCharsets.UTF_8), f.filename(), f.type());
+                case FILE_CONTENT -> b.part(f.name(), read("@" + f.value()), f.filename(), f.type());
+                case FILE_UPLOAD -> {
+                    if (f.value().equals("-")) { // stdin: read (bounded) like -d @-, sent as binary data
+                        b.part(f.name(), read("@-"), f.filename(), f.type() != null ? f.type() : "application/octet-stream");
+                    } else {
+                        b.file(f.name(), Path.of(f.value()), f.filename(), f.type()); // streamed, type guessed
+                    }
                 }
             }
         }
+        return b.build();
     }
 
     private byte[] join(List<String> items) throws IOException {

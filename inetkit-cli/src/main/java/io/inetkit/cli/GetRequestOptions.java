@@ -20,12 +20,27 @@ final class GetRequestOptions {
     String userAgent;
     boolean head;
     String continueAt;
+    List<String> dataUrlencode = new ArrayList<>();
+    boolean get;
+    /** -d, --data-binary and --data-urlencode in command-line order, as curl joins them. */
+    final List<Data> dataItems = new ArrayList<>();
+    /** -F and --form-string in command-line order (the order of the parts). */
+    final List<Form> formItems = new ArrayList<>();
+
+    /** How a -d style value is read and encoded. */
+    enum DataKind { ASCII, BINARY, URLENCODE }
+
+    /** One -d, --data-binary or --data-urlencode value. */
+    record Data(DataKind kind, String value) {}
+
+    /** One -F (or, literal, --form-string) argument. */
+    record Form(boolean literal, String arg) {}
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
         new OptionTable(spec)
                 .value(names("-X", "--request"), "METHOD", String.class, null,
-                        "Request method (default GET, or POST with -d/--json, PUT with -T, HEAD with -I).",
+                        "Request method (default GET, or POST with -d/--json/-F, PUT with -T, HEAD with -I).",
                         v -> method = v)
                 .list(names("-H", "--header"), "'NAME: VALUE'",
                         "Extra header (repeatable). 'NAME:' with nothing after the colon removes it.",
@@ -33,9 +48,9 @@ final class GetRequestOptions {
                 .list(names("-d", "--data"), "DATA",
                         "POST DATA as application/x-www-form-urlencoded (repeatable, joined with &)."
                                 + " @FILE reads a file (CR and LF removed), @- reads stdin.",
-                        () -> data, v -> data = v)
+                        () -> data, v -> data = track(v, DataKind.ASCII))
                 .list(names("--data-binary"), "DATA", "Like -d, but @FILE is sent as it is (newlines kept).",
-                        () -> dataBinary, v -> dataBinary = v)
+                        () -> dataBinary, v -> dataBinary = track(v, DataKind.BINARY))
                 .list(names("--json"), "DATA",
                         "POST DATA as JSON (Content-Type and Accept: application/json). @FILE reads a file.",
                         () -> json, v -> json = v)
@@ -50,7 +65,35 @@ final class GetRequestOptions {
                         v -> userAgent = v)
                 .flag(names("-I", "--head"), "Send HEAD and show the response headers only.", v -> head = v)
                 .value(names("-C", "--continue-at"), "-", String.class, null,
-                        "Resume: with '-', ask for the rest of the existing -o/-O file (Range).", v -> continueAt = v);
+                        "Resume: with '-', ask for the rest of the existing -o/-O file (Range).", v -> continueAt = v)
+                .list(names("--data-urlencode"), "DATA",
+                        "Like -d, but percent-encoded (space as %20, as curl; repeatable): CONTENT, =CONTENT,"
+                                + " NAME=CONTENT, @FILE or NAME@FILE (the content is encoded, the name is not).",
+                        () -> dataUrlencode, v -> dataUrlencode = track(v, DataKind.URLENCODE))
+                .flag(names("-G", "--get"), "Send the -d/--data-urlencode data in the URL's query with GET (HEAD with -I).",
+                        v -> get = v)
+                .list(names("-F", "--form"), "NAME=CONTENT",
+                        "POST multipart/form-data (repeatable): NAME=TEXT, NAME=@FILE (an upload) or NAME=<FILE"
+                                + " (its content as text). Modifiers after a semicolon: type=MIME, filename=NAME.",
+                        () -> form, v -> form = trackForm(v, false))
+                .list(names("--form-string"), "NAME=VALUE", "Like -F, but VALUE is literal (no @, < or ;type=).",
+                        () -> formString, v -> formString = trackForm(v, true));
+    }
+
+    private List<String> form = new ArrayList<>();
+    private List<String> formString = new ArrayList<>();
+
+    /** Records the values picocli added since the last call, keeping the command-line order across options. */
+    private List<String> track(List<String> values, DataKind kind) {
+        long seen = dataItems.stream().filter(d -> d.kind() == kind).count();
+        values.stream().skip(seen).forEach(v -> dataItems.add(new Data(kind, v)));
+        return values;
+    }
+
+    private List<String> trackForm(List<String> values, boolean literal) {
+        long seen = formItems.stream().filter(f -> f.literal() == literal).count();
+        values.stream().skip(seen).forEach(v -> formItems.add(new Form(literal, v)));
+        return values;
     }
 
     /** @return the upload file as a path, or null when none or stdin */

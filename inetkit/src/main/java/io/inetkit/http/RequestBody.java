@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>A {@link #isReplayable() replayable} body can be written more than once: the client may
  * then resend it after a 307/308 redirect, an authentication challenge or a retry.
+ *
+ * @see MultipartBody multipart/form-data forms with fields and file uploads
  */
 public interface RequestBody {
 
