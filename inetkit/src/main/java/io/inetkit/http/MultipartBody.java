@@ -3,13 +3,13 @@ package io.inetkit.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A {@code multipart/form-data} request body (RFC 7578), as a browser or {@code curl -F} sends a
@@ -171,9 +171,13 @@ public final class MultipartBody implements RequestBody {
         }
     }
 
-    /** @return a random boundary, in curl's style: 24 dashes and 24 letters or digits */
+    /**
+     * @return a random boundary, in curl's style: 24 dashes and 24 letters or digits. From a
+     *     SecureRandom, as curl's: whoever writes a part's content must not guess the boundary
+     *     and end the part early to inject fields of their own
+     */
     static String randomBoundary() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder(BOUNDARY_PREFIX);
         for (int i = 0; i < 24; i++) {
             sb.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
