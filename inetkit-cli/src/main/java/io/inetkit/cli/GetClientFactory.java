@@ -7,6 +7,7 @@ import io.inetkit.http.HttpResponse;
 import io.inetkit.http.Proxy;
 import io.inetkit.http.ProxyEnvironment;
 import io.inetkit.http.RetryPolicy;
+import io.inetkit.net.Resolver;
 import io.inetkit.net.Timeouts;
 import io.inetkit.net.TlsConfig;
 import io.inetkit.text.Transcript;
@@ -42,6 +43,12 @@ final class GetClientFactory {
      */
     static HttpClient build(CommandSpec spec, GetConnectionOptions o, Credentials challengeCredentials,
             Map<String, String> env, RedirectLog redirects, PrintWriter verbose, CallListener listener) throws IOException {
+        return builder(spec, o, challengeCredentials, env, redirects, verbose, listener).build();
+    }
+
+    /** The builder {@link #build} builds, for a caller that adds a cookie jar or more links. */
+    static HttpClient.Builder builder(CommandSpec spec, GetConnectionOptions o, Credentials challengeCredentials,
+            Map<String, String> env, RedirectLog redirects, PrintWriter verbose, CallListener listener) throws IOException {
         if (o.maxRedirs < 0) {
             throw new IllegalArgumentException("--max-redirs must be 0 or more");
         }
@@ -66,10 +73,9 @@ final class GetClientFactory {
             }
         }
         b.timeouts(timeouts);
-        if (o.insecure) {
-            b.tls(TlsConfig.builder().insecureTrustAll().build());
-        } else if (o.cacert != null) {
-            b.tls(TlsConfig.builder().trustPem(o.cacert).build());
+        tls(b, o);
+        if (!o.resolve.isEmpty()) {
+            b.resolver(ResolveOverrides.parse(o.resolve, Resolver.SYSTEM));
         }
         if (o.proxy != null) {
             Proxy proxy = o.proxy.isEmpty() ? Proxy.DIRECT : ProxyEnvironment.parse(o.proxy);
@@ -79,7 +85,14 @@ final class GetClientFactory {
         }
         b.credentials(challengeCredentials);
         if (o.retry > 0) {
-            b.retry(RetryPolicy.of(o.retry));
+            RetryPolicy policy = RetryPolicy.of(o.retry);
+            if (o.retryDelay != null && o.retryDelay != 0) { // 0 is curl's default: the backoff
+                policy = policy.withFixedDelay(Durations.ofSeconds(spec, "--retry-delay", o.retryDelay));
+            }
+            if (o.retryMaxTime != null && o.retryMaxTime != 0) { // 0 is curl's default: no bound
+                policy = policy.withMaxElapsed(Durations.ofSeconds(spec, "--retry-max-time", o.retryMaxTime));
+            }
+            b.retry(policy);
         }
         if (verbose != null) {
             b.transcript(verboseTranscript(verbose));
@@ -89,7 +102,31 @@ final class GetClientFactory {
             redirects.saw(r);
             return r;
         });
-        return b.build();
+        return b;
+    }
+
+    /** -k, --cacert, and the client certificate of -E/--key. */
+    private static void tls(HttpClient.Builder b, GetConnectionOptions o) throws IOException {
+        if (o.key != null && o.cert == null) {
+            throw new IllegalArgumentException("--key needs --cert");
+        }
+        if (!o.insecure && o.cacert == null && o.cert == null) {
+            return;
+        }
+        TlsConfig.Builder tls = TlsConfig.builder();
+        if (o.insecure) {
+            tls.insecureTrustAll();
+        } else if (o.cacert != null) {
+            tls.trustPem(o.cacert);
+        }
+        if (o.cert != null) {
+            try {
+                tls.keyPem(o.cert, o.key != null ? o.key : o.cert); // like curl, the key may sit in the certificate's file
+            } catch (IOException e) {
+                throw new TransferFailure(ExitCode.LOCAL_CERT, "cannot use the client certificate: " + e.getMessage(), e);
+            }
+        }
+        b.tls(tls.build());
     }
 
     /** curl's -v look: '> ' for what we send, '< ' for what we receive, '* ' for notes. */

@@ -1,6 +1,7 @@
 package io.inetkit.cli;
 
 import io.inetkit.http.CallListener;
+import io.inetkit.http.CookieJar;
 import io.inetkit.http.Credentials;
 import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpRequest;
@@ -9,9 +10,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +35,7 @@ final class GetCommand implements Callable<Integer> {
     final GetRequestOptions request = new GetRequestOptions();
     final GetConnectionOptions connection = new GetConnectionOptions();
     final GetOutputOptions output = new GetOutputOptions();
+    final GetCookieOptions cookies = new GetCookieOptions();
     CommandSpec spec;
     String url;
 
@@ -55,6 +59,7 @@ final class GetCommand implements Callable<Integer> {
         command.request.declare(spec);
         command.connection.declare(spec);
         command.output.declare(spec);
+        command.cookies.declare(spec);
         command.spec = spec;
         return spec;
     }
@@ -70,10 +75,16 @@ final class GetCommand implements Callable<Integer> {
         stats.url = url;
         stats.urlEffective = url;
         stats.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        Consumer<String> warn = warning -> {
+            if (output.showErrors()) {
+                err.println("inet: warning: " + warning);
+            }
+        };
+        CookieJar jar = null;
         try {
             OutputTarget target = output.output != null && !output.output.toString().equals("-")
-                    ? OutputTarget.file(output.output)
-                    : output.remoteName ? OutputTarget.file(OutputTarget.remoteName(uri))
+                    ? OutputTarget.file(outputFile(output.output), output.createDirs)
+                    : output.remoteName ? OutputTarget.file(outputFile(OutputTarget.remoteName(uri)), output.createDirs)
                     : OutputTarget.stdout(stdio.stdout());
             stats.filenameEffective = target.file() == null ? "" : target.file().toString();
             boolean progress = stdio.stderrIsTerminal() && !output.silent
@@ -81,7 +92,8 @@ final class GetCommand implements Callable<Integer> {
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 FileFetch.run(uri, target, progress ? err : null, stats);
             } else {
-                try (HttpClient client = buildClient(redirects, stats.timer, err)) {
+                jar = cookies.jar(warn);
+                try (HttpClient client = buildClient(redirects, stats.timer, err, jar)) {
                     HttpRequest req = buildRequest(uri);
                     stats.method = req.method().name();
                     new GetTransfer(client, output, target, request.continueAt != null,
@@ -101,6 +113,7 @@ final class GetCommand implements Callable<Integer> {
                 err.println("inet: " + stats.errorMessage);
             }
         }
+        cookies.save(jar, stdio.stdout(), warn);
         stats.endNanos = System.nanoTime();
         writeOut(stats, stdio, err);
         err.flush();
@@ -129,6 +142,12 @@ final class GetCommand implements Callable<Integer> {
         if (output.output != null && output.remoteName) {
             throw usage("choose either -o FILE or -O");
         }
+        if (output.fail && output.failWithBody) {
+            throw usage("choose either -f or --fail-with-body");
+        }
+        if (request.continueAt != null && request.range != null) {
+            throw usage("choose either -C - or -r");
+        }
         if (request.continueAt != null) {
             if (!request.continueAt.equals("-")) {
                 throw usage("only '-C -' (resume where the file ends) is supported");
@@ -139,15 +158,28 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    private HttpClient buildClient(RedirectLog redirects, CallListener listener, PrintWriter err) throws IOException {
+    /** -o and -O files go into --output-dir when given. */
+    private Path outputFile(Path file) {
+        return output.outputDir == null ? file : output.outputDir.resolve(file);
+    }
+
+    private HttpClient buildClient(RedirectLog redirects, CallListener listener, PrintWriter err, CookieJar jar)
+            throws IOException {
         try {
             Credentials digest = null;
             if (request.digest && request.user != null && request.user.indexOf(':') > 0) {
                 int colon = request.user.indexOf(':');
                 digest = new Credentials(request.user.substring(0, colon), request.user.substring(colon + 1));
             }
-            return GetClientFactory.build(spec, connection, digest, System.getenv(), redirects,
+            HttpClient.Builder b = GetClientFactory.builder(spec, connection, digest, System.getenv(), redirects,
                     output.verbose ? err : null, listener);
+            if (jar != null) {
+                b.cookieJar(jar);
+            }
+            if (request.referer != null && request.referer.endsWith(";auto")) {
+                b.networkInterceptor(new RefererOnRedirect());
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -155,7 +187,13 @@ final class GetCommand implements Callable<Integer> {
 
     private HttpRequest buildRequest(URI uri) throws IOException {
         try {
-            return new GetRequestFactory(System.in).build(uri, request);
+            HttpRequest req = new GetRequestFactory(System.in).build(uri, request);
+            String cookieHeader = cookies.cookieHeader();
+            if (cookieHeader == null) {
+                return req;
+            }
+            String own = req.headers().firstOrNull("Cookie"); // from -H
+            return req.toBuilder().setHeader("Cookie", own == null ? cookieHeader : own + "; " + cookieHeader).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -3,6 +3,8 @@ package io.inetkit.cli;
 import static io.inetkit.cli.OptionTable.names;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** How {@code inet get} connects: redirects, TLS, proxy, timeouts, retries (curl's names). */
@@ -16,6 +18,11 @@ final class GetConnectionOptions {
     Double connectTimeout;
     Double maxTime;
     int retry;
+    Path cert;
+    Path key;
+    List<String> resolve = new ArrayList<>();
+    Double retryDelay;
+    Double retryMaxTime;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -27,14 +34,29 @@ final class GetConnectionOptions {
                 .flag(names("-k", "--insecure"), "Do not verify the server's certificate or host name.", v -> insecure = v)
                 .value(names("--cacert"), "FILE", Path.class, null,
                         "Trust only the CA certificates in this PEM file.", v -> cacert = v)
+                .value(names("-E", "--cert"), "FILE", Path.class, null,
+                        "Client certificate: a PEM file with the certificate chain, and the private key"
+                                + " unless --key is given.", v -> cert = v)
+                .value(names("--key"), "FILE", Path.class, null,
+                        "The client certificate's private key: an unencrypted PKCS#8 PEM file.", v -> key = v)
                 .value(names("-x", "--proxy"), "URL", String.class, null,
                         "Proxy (http://, socks5://, socks5h://). Default: http_proxy, https_proxy, all_proxy,"
                                 + " no_proxy from the environment.", v -> proxy = v)
+                .list(names("--resolve"), "HOST:PORT:ADDR",
+                        "Connect to ADDR (an IP address; [::1] for IPv6; several with commas) for HOST and PORT"
+                                + " instead of resolving HOST (repeatable; HOST * is any host).",
+                        () -> resolve, v -> resolve = v)
                 .value(names("--connect-timeout"), "SECONDS", Double.class, null, "Connect timeout (default 10).",
                         v -> connectTimeout = v)
                 .value(names("-m", "--max-time"), "SECONDS", Double.class, null, "Limit for the whole transfer.",
                         v -> maxTime = v)
                 .value(names("--retry"), "N", Integer.class, "0",
-                        "Retry N times after connection failures and 408/429/502/503/504.", v -> retry = v);
+                        "Retry N times after connection failures and 408/429/502/503/504.", v -> retry = v)
+                .value(names("--retry-delay"), "SECONDS", Double.class, null,
+                        "With --retry, wait this long before each retry (instead of doubling from 0.5 s).",
+                        v -> retryDelay = v)
+                .value(names("--retry-max-time"), "SECONDS", Double.class, null,
+                        "With --retry, start no retry later than this after the first attempt.",
+                        v -> retryMaxTime = v);
     }
 }

@@ -12,6 +12,9 @@ final class GetOutputOptions {
     boolean include;
     Path dumpHeader;
     boolean fail;
+    boolean failWithBody;
+    boolean createDirs;
+    Path outputDir;
     boolean silent;
     boolean showError;
     boolean verbose;
@@ -24,11 +27,16 @@ final class GetOutputOptions {
                         "Write the body to FILE instead of stdout (- is stdout).", v -> output = v)
                 .flag(names("-O", "--remote-name"), "Write to a file named like the URL's last path segment.",
                         v -> remoteName = v)
+                .value(names("--output-dir"), "DIR", Path.class, null, "Write -o and -O files into DIR.",
+                        v -> outputDir = v)
+                .flag(names("--create-dirs"), "Create the missing folders of -o and --output-dir.", v -> createDirs = v)
                 .flag(names("-i", "--include"), "Write the response status line and headers before the body.",
                         v -> include = v)
                 .value(names("-D", "--dump-header"), "FILE", Path.class, null,
                         "Write the response heads, as received, to FILE (- is stdout).", v -> dumpHeader = v)
                 .flag(names("-f", "--fail"), "On HTTP status 400 or more write no body and exit 22.", v -> fail = v)
+                .flag(names("--fail-with-body"), "On HTTP status 400 or more write the body, then exit 22.",
+                        v -> failWithBody = v)
                 .flag(names("-s", "--silent"), "No progress bar and no error messages.", v -> silent = v)
                 .flag(names("-S", "--show-error"), "With -s, still show error messages.", v -> showError = v)
                 .flag(names("-v", "--verbose"),

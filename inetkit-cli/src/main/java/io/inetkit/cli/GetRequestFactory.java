@@ -102,6 +102,12 @@ final class GetRequestFactory {
             b.setHeader("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(o.user.getBytes(StandardCharsets.UTF_8)));
         }
+        if (o.refererUrl() != null) {
+            b.setHeader("Referer", o.refererUrl());
+        }
+        if (o.range != null) {
+            b.setHeader("Range", o.rangeHeader());
+        }
         applyHeaders(b, o.headers);
         return b.build();
     }

@@ -4,6 +4,7 @@ import static io.inetkit.cli.OptionTable.names;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,6 +23,8 @@ final class GetRequestOptions {
     String continueAt;
     List<String> dataUrlencode = new ArrayList<>();
     boolean get;
+    String referer;
+    String range;
     /** -d, --data-binary and --data-urlencode in command-line order, as curl joins them. */
     final List<Data> dataItems = new ArrayList<>();
     /** -F and --form-string in command-line order (the order of the parts). */
@@ -77,7 +80,13 @@ final class GetRequestOptions {
                                 + " (its content as text). Modifiers after a semicolon: type=MIME, filename=NAME.",
                         () -> form, v -> form = trackForm(v, false))
                 .list(names("--form-string"), "NAME=VALUE", "Like -F, but VALUE is literal (no @, < or ;type=).",
-                        () -> formString, v -> formString = trackForm(v, true));
+                        () -> formString, v -> formString = trackForm(v, true))
+                .value(names("-e", "--referer"), "URL", String.class, null,
+                        "Referer header to send; URL;auto (or ;auto alone) also sets it to the previous URL"
+                                + " on each redirect.", v -> referer = v)
+                .value(names("-r", "--range"), "RANGE", String.class, null,
+                        "Ask for part of the body: Range: bytes=RANGE (0-499, 500-, -500, 0-0,-1). A 200 answer"
+                                + " is written whole.", v -> range = v);
     }
 
     private List<String> form = new ArrayList<>();
@@ -94,6 +103,25 @@ final class GetRequestOptions {
         long seen = formItems.stream().filter(f -> f.literal() == literal).count();
         values.stream().skip(seen).forEach(v -> formItems.add(new Form(literal, v)));
         return values;
+    }
+
+    /** @return the -e URL without ";auto", or null if none */
+    String refererUrl() {
+        String url = referer == null ? null : referer.endsWith(";auto") ? referer.substring(0, referer.length() - 5) : referer;
+        return url == null || url.isEmpty() ? null : url;
+    }
+
+    /**
+     * @return the Range header value for -r
+     * @throws IllegalArgumentException if RANGE is not a list of FIRST-LAST, FIRST- or -SUFFIX
+     */
+    String rangeHeader() {
+        if (range.length() > 1000 || !range.matches("(\\d{0,19}-\\d{0,19})(,\\d{0,19}-\\d{0,19})*")
+                || Arrays.asList(range.split(",")).contains("-")) {
+            throw new IllegalArgumentException("invalid range \"" + range + "\": use FIRST-LAST, FIRST-, -SUFFIX"
+                    + " or a comma-separated list of them");
+        }
+        return "bytes=" + range;
     }
 
     /** @return the upload file as a path, or null when none or stdin */

@@ -62,8 +62,7 @@ final class GetTransfer {
             }
             int status = response.status();
             if (output.fail && status >= 400) {
-                throw new TransferFailure(ExitCode.HTTP_ERROR, "the requested URL returned error: " + status
-                        + (response.reason().isEmpty() ? "" : " " + response.reason()), null);
+                throw httpError(response);
             }
             boolean append = false;
             if (have > 0) {
@@ -89,7 +88,15 @@ final class GetTransfer {
                     BodyCopier.copy(response.body(), out, contentLength(response), progressTo, stats);
                 }
             }
+            if (output.failWithBody && status >= 400) {
+                throw httpError(response); // the body was written, as curl's --fail-with-body
+            }
         }
+    }
+
+    private static TransferFailure httpError(HttpResponse response) {
+        return new TransferFailure(ExitCode.HTTP_ERROR, "the requested URL returned error: " + response.status()
+                + (response.reason().isEmpty() ? "" : " " + response.reason()), null);
     }
 
     /** Every hop's head and the final one, as received (before decoding), for -i, -I and -D. */

@@ -20,7 +20,7 @@ final class InetCommand {
         "  7   could not connect (refused, unreachable)",
         "  10  could not listen (address in use, permission)",
         "  18  partial file: the body ended before its Content-Length",
-        "  22  HTTP status 400 or more with --fail",
+        "  22  HTTP status 400 or more with --fail or --fail-with-body",
         "  23  could not write the output (file, disk full, closed pipe)",
         "  28  timeout",
         "  33  cannot resume (-C -): the server refused the range",
@@ -29,6 +29,7 @@ final class InetCommand {
         "  47  too many redirects",
         "  52  the server closed without replying",
         "  56  connection broken while receiving",
+        "  58  cannot use the client certificate (--cert, --key)",
         "  60  server certificate not trusted or not for this host",
         "  130 interrupted (Ctrl-C)"
     };

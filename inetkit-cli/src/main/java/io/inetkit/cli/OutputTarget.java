@@ -11,18 +11,25 @@ import java.nio.file.StandardOpenOption;
 final class OutputTarget {
     private final Path file;
     private final OutputStream stdout;
+    private final boolean createDirs;
 
-    private OutputTarget(Path file, OutputStream stdout) {
+    private OutputTarget(Path file, OutputStream stdout, boolean createDirs) {
         this.file = file;
         this.stdout = stdout;
+        this.createDirs = createDirs;
     }
 
     static OutputTarget stdout(OutputStream stdout) {
-        return new OutputTarget(null, stdout);
+        return new OutputTarget(null, stdout, false);
     }
 
     static OutputTarget file(Path file) {
-        return new OutputTarget(file, null);
+        return file(file, false);
+    }
+
+    /** A file; with {@code createDirs} (curl's --create-dirs) its missing parent folders are made when it is opened. */
+    static OutputTarget file(Path file, boolean createDirs) {
+        return new OutputTarget(file, null, createDirs);
     }
 
     /**
@@ -56,6 +63,10 @@ final class OutputTarget {
             return new GuardedOutput(stdout, "stdout", false);
         }
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (createDirs && parent != null) {
+                Files.createDirectories(parent);
+            }
             OutputStream out = append
                     ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                     : Files.newOutputStream(file);

@@ -3,6 +3,7 @@ package io.inetkit.http;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +23,16 @@ final class MemoryCookieJar implements CookieJar {
 
     @Override
     public void save(URI uri, List<Cookie> received) {
+        store(received, null);
+    }
+
+    @Override
+    public void addAll(Collection<Cookie> restored) {
+        store(restored, Instant.now());
+    }
+
+    /** Stores cookies; one already expired at {@code now} (or, if null, when it was received) deletes its namesake. */
+    private void store(Collection<Cookie> received, Instant now) {
         lock.lock();
         try {
             for (Cookie c : received) {
@@ -33,13 +44,24 @@ final class MemoryCookieJar implements CookieJar {
                         break;
                     }
                 }
-                if (c.isExpired(c.created())) {
+                if (c.isExpired(now == null ? c.created() : now)) {
                     continue; // an expiry in the past deletes the cookie
                 }
                 cookies.add(old == null ? c : new Cookie(c.name(), c.value(), c.domain(), c.path(), c.expiresAt(),
                         c.secure(), c.httpOnly(), c.hostOnly(), old.created()));
                 evict(c.domain());
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Cookie> all(Instant now) {
+        lock.lock();
+        try {
+            cookies.removeIf(c -> c.isExpired(now));
+            return List.copyOf(cookies);
         } finally {
             lock.unlock();
         }

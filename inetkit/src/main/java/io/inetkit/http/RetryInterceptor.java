@@ -27,6 +27,7 @@ final class RetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         Duration backoff = policy.initialBackoff();
+        long startNanos = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= policy.maxRetries();
             HttpResponse response;
@@ -36,7 +37,7 @@ final class RetryInterceptor implements Interceptor {
                     | TooManyRedirectsException e) {
                 throw e; // not transient
             } catch (IOException e) {
-                if (last || chain.call().isCanceledOrTimedOut()) {
+                if (last || chain.call().isCanceledOrTimedOut() || outOfTime(startNanos, backoff)) {
                     throw e;
                 }
                 LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request + " after " + e);
@@ -53,12 +54,21 @@ final class RetryInterceptor implements Interceptor {
             } else if (wait.compareTo(policy.maxBackoff()) > 0) {
                 return response; // the server asks for a longer pause than we are willing to wait
             }
+            if (outOfTime(startNanos, wait)) {
+                return response;
+            }
             response.close();
             int status = response.status();
             LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request + " after status " + status);
             chain.call().pause(wait);
             backoff = next(backoff);
         }
+    }
+
+    /** @return true if a retry after {@code wait} would start past the policy's maxElapsed */
+    private boolean outOfTime(long startNanos, Duration wait) {
+        Duration max = policy.maxElapsed();
+        return max != null && Duration.ofNanos(System.nanoTime() - startNanos).plus(wait).compareTo(max) > 0;
     }
 
     private Duration next(Duration d) {

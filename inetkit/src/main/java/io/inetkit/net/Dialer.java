@@ -89,7 +89,7 @@ public final class Dialer {
         Objects.requireNonNull(listener, "listener");
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(endpoint.host());
+            addresses = resolver.resolve(endpoint.host(), endpoint.port());
         } catch (UnknownHostException e) {
             throw new HostNotFoundException(endpoint, "unknown host " + endpoint.host()
                     + ": the name could not be resolved (connecting to " + endpoint + ")", e);

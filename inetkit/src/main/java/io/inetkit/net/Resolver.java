@@ -19,4 +19,18 @@ public interface Resolver {
      * @throws UnknownHostException if the name has no address
      */
     List<InetAddress> resolve(String host) throws UnknownHostException;
+
+    /**
+     * Resolves a host name for a connection to a port. The default ignores the port; a resolver
+     * that pins a host and port to an address (curl's {@code --resolve HOST:PORT:ADDR}) overrides
+     * it. The {@link Dialer} calls this one.
+     *
+     * @param host the host
+     * @param port the port the caller will connect to
+     * @return at least one address
+     * @throws UnknownHostException if the name has no address
+     */
+    default List<InetAddress> resolve(String host, int port) throws UnknownHostException {
+        return resolve(host);
+    }
 }
