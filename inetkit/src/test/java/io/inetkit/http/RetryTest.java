@@ -97,4 +97,27 @@ class RetryTest {
         assertThat(RetryInterceptor.retryAfter("soon")).isNull();
         assertThat(RetryInterceptor.retryAfter(null)).isNull();
     }
+
+    @Test
+    void maxElapsedStopsARetryThatWouldStartTooLate() throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        RetryPolicy policy = RetryPolicy.of(3).withFixedDelay(Duration.ofSeconds(5)).withMaxElapsed(Duration.ofMillis(500));
+        try (RawServer s = flaky(10, null, count); HttpClient client = HttpClient.builder().retry(policy).build();
+             HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(count.get()).isEqualTo(1); // waiting 5 s would end past the 500 ms bound
+        }
+    }
+
+    @Test
+    void fixedDelayWithinMaxElapsedRetriesAll() throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        RetryPolicy policy = RetryPolicy.of(3).withFixedDelay(Duration.ofMillis(1)).withMaxElapsed(Duration.ofSeconds(60));
+        assertThat(policy.initialBackoff()).isEqualTo(policy.maxBackoff());
+        try (RawServer s = flaky(10, null, count); HttpClient client = HttpClient.builder().retry(policy).build();
+             HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(count.get()).isEqualTo(4);
+        }
+    }
 }

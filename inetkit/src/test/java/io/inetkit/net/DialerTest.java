@@ -232,4 +232,31 @@ class DialerTest {
         Dialer v4source = Dialer.builder().sourceAddress(InetAddress.getByName("127.0.0.1")).build();
         assertThat(v4source.interleave(List.of(a6, a4, b6, b4))).containsExactly(a4, b4);
     }
+
+    @Test
+    void theResolverIsAskedWithThePort() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            List<Integer> asked = new ArrayList<>();
+            Resolver pinning = new Resolver() {
+                @Override
+                public List<InetAddress> resolve(String host) throws UnknownHostException {
+                    throw new UnknownHostException(host + " is only known with a port");
+                }
+
+                @Override
+                public List<InetAddress> resolve(String host, int port) throws UnknownHostException {
+                    asked.add(port);
+                    return port == server.getLocalPort() ? List.of(InetAddress.getByName("127.0.0.1")) : resolve(host);
+                }
+            };
+            Dialer dialer = Dialer.builder().resolver(pinning).build();
+            try (Socket s = dialer.connect(Endpoint.of("pinned.invalid", server.getLocalPort()));
+                 Socket accepted = server.accept()) {
+                assertThat(accepted.getPort()).isEqualTo(s.getLocalPort());
+            }
+            assertThatThrownBy(() -> dialer.connect(Endpoint.of("pinned.invalid", closedPort())))
+                    .isInstanceOf(HostNotFoundException.class);
+            assertThat(asked).hasSize(2).startsWith(server.getLocalPort());
+        }
+    }
 }
