@@ -106,6 +106,7 @@ final class GetCommand implements Callable<Integer> {
             }
             stats.exitCode = ErrorReporter.classify(e).code();
             stats.errorMessage = ErrorReporter.describe(e);
+            stats.errorMessage += clientCertHint(stats);
             if (parent.debug) {
                 e.printStackTrace(err);
             }
@@ -156,6 +157,20 @@ final class GetCommand implements Callable<Integer> {
                 throw usage("-C - needs -o FILE or -O");
             }
         }
+    }
+
+    /**
+     * A server that wants a client certificate ends the connection right after the TLS handshake
+     * (TLS 1.3: the client then sees a broken pipe, a reset or the alert): say so when it fits.
+     */
+    private String clientCertHint(TransferStats stats) {
+        boolean tlsBroken = stats.exitCode == ExitCode.TLS_HANDSHAKE.code() || stats.exitCode == ExitCode.RECEIVE_FAILED.code()
+                || stats.exitCode == ExitCode.EMPTY_REPLY.code();
+        boolean afterHandshake = stats.timer.appconnect() > 0 && stats.httpCode == 0;
+        String message = String.valueOf(stats.errorMessage);
+        boolean alert = message.contains("certificate_required") || message.contains("bad_certificate");
+        return connection.cert == null && stats.scheme.equals("https") && tlsBroken && (afterHandshake || alert)
+                ? " (the server may require a client certificate: see --cert)" : "";
     }
 
     /** -o and -O files go into --output-dir when given. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** The JDK's HTTP(S) server on loopback with virtual-thread handlers. */
 final class TestHttpServer implements AutoCloseable {
@@ -20,11 +22,18 @@ final class TestHttpServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String scheme;
 
-    private TestHttpServer(SSLContext tls) throws IOException {
+    private TestHttpServer(SSLContext tls, boolean needClientAuth) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (tls != null) {
             HttpsServer s = HttpsServer.create(address, 50);
-            s.setHttpsConfigurator(new HttpsConfigurator(tls));
+            s.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = tls.getDefaultSSLParameters();
+                    p.setNeedClientAuth(needClientAuth);
+                    params.setSSLParameters(p);
+                }
+            });
             server = s;
             scheme = "https://localhost:";
         } else {
@@ -36,11 +45,16 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     static TestHttpServer http() throws IOException {
-        return new TestHttpServer(null);
+        return new TestHttpServer(null, false);
     }
 
     static TestHttpServer https(SSLContext tls) throws IOException {
-        return new TestHttpServer(tls);
+        return new TestHttpServer(tls, false);
+    }
+
+    /** An HTTPS server that refuses clients without a certificate its context trusts. */
+    static TestHttpServer httpsNeedingClientCert(SSLContext tls) throws IOException {
+        return new TestHttpServer(tls, true);
     }
 
     TestHttpServer handle(String path, HttpHandler handler) {

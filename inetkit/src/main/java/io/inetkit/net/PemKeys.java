@@ -29,6 +29,8 @@ final class PemKeys {
     private static final long MAX_FILE_BYTES = 1 << 20;
     private static final Pattern PKCS8 =
             Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+    private static final Pattern CERTIFICATE =
+            Pattern.compile("-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+-----END CERTIFICATE-----");
     private static final String[] ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS"};
 
     private PemKeys() {
@@ -38,7 +40,7 @@ final class PemKeys {
         Collection<? extends Certificate> chain;
         try {
             chain = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(read(certificateChain)));
+                    .generateCertificates(new ByteArrayInputStream(certificateBlocks(read(certificateChain))));
         } catch (CertificateException e) {
             throw new IOException("cannot read the certificates in " + certificateChain + ": " + e.getMessage(), e);
         }
@@ -55,6 +57,21 @@ final class PemKeys {
             throw new IOException("the key in " + privateKey + " does not fit the certificate in "
                     + certificateChain + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The CERTIFICATE blocks of a PEM file, without anything between them: the file may also hold
+     * the private key (curl's {@code --cert} accepts one file with both), which the JDK's
+     * certificate parser refuses. Other content (DER) is returned as it is.
+     */
+    private static byte[] certificateBlocks(byte[] file) {
+        String text = new String(file, StandardCharsets.US_ASCII);
+        Matcher m = CERTIFICATE.matcher(text);
+        StringBuilder blocks = new StringBuilder();
+        while (m.find()) {
+            blocks.append(m.group()).append('\n');
+        }
+        return blocks.isEmpty() ? file : blocks.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static PrivateKey privateKey(Path file) throws IOException {

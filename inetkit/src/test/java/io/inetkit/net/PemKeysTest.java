@@ -58,4 +58,14 @@ class PemKeysTest {
         assertThatThrownBy(() -> TlsConfig.builder().keyPem(junk, junk))
                 .isInstanceOf(IOException.class).hasMessageContaining("junk.pem");
     }
+
+    @Test
+    void oneFileWithKeyAndChainServesAsBoth(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.get();
+        Path both = Files.writeString(dir.resolve("both.pem"),
+                "subject=CN=server\n" + pki.serverKeyPem() + pki.serverChainPem()); // as curl's --cert accepts it
+        java.security.KeyStore store = PemKeys.load(both, both, "x".toCharArray());
+        assertThat(store.getCertificateChain("key")).hasSize(2);
+        assertThat(store.getKey("key", "x".toCharArray())).isNotNull();
+    }
 }
