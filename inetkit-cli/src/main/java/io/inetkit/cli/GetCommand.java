@@ -105,6 +105,10 @@ final class GetCommand implements Callable<Integer> {
                 throw pe;
             }
             stats.exitCode = ErrorReporter.classify(e).code();
+            if (stats.exitCode == ExitCode.TLS_HANDSHAKE.code() && stats.timer.appconnect() > 0 && stats.httpCode == 0) {
+                // the handshake had completed: an alert after it (TLS 1.3 refusing a client) is a receive error for curl
+                stats.exitCode = ExitCode.RECEIVE_FAILED.code();
+            }
             stats.errorMessage = ErrorReporter.describe(e);
             stats.errorMessage += clientCertHint(stats);
             if (parent.debug) {

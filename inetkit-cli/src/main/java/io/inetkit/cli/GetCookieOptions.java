@@ -29,8 +29,8 @@ final class GetCookieOptions {
     void declare(CommandSpec spec) {
         new OptionTable(spec)
                 .list(names("-b", "--cookie"), "DATA|FILE",
-                        "Send cookies: 'NAME=VALUE; N2=V2' (anything with '=') as a Cookie header on the first"
-                                + " request (dropped on a redirect to another host), else read them from FILE"
+                        "Send cookies: 'NAME=VALUE; N2=V2' (anything with '=') as a Cookie header"
+                                + " (dropped on a redirect to another host), else read them from FILE"
                                 + " (Netscape format as -c writes it; a missing file is no error). Repeatable.",
                         () -> cookies, v -> cookies = v)
                 .value(names("-c", "--cookie-jar"), "FILE", Path.class, null,
