@@ -96,7 +96,8 @@
  *     caller, and client credentials) never follow a redirect to another scheme, host or port. The
  *     {@link io.inetkit.text.Transcript} given to {@link io.inetkit.http.HttpClient.Builder#transcript}
  *     shows heads with those values masked and bodies summarised.</li>
- * <li>The cookie jar has no public-suffix list (see {@link io.inetkit.http.CookieJar}).</li>
+ * <li>The cookie jar has no public-suffix list (see {@link io.inetkit.http.CookieJar}); {@link io.inetkit.http.CookieFile}
+ *     loads and saves its cookies in the Netscape format of curl and wget.</li>
  * </ul>
  */
 package io.inetkit.http;
