@@ -22,11 +22,32 @@ final class BodyCopier {
      */
     static void copy(InputStream body, OutputStream out, long expected, PrintWriter progressTo, TransferStats stats)
             throws IOException {
+        copy(body, out, expected, Long.MAX_VALUE, progressTo, stats);
+    }
+
+    /**
+     * Copies until the end of {@code body}, writing at most {@code limit} bytes.
+     *
+     * @param limit the most bytes to write (--max-filesize); one more received fails after writing {@code limit}
+     * @throws TransferFailure exit 63 when the body is longer than {@code limit}; exit 18 as above
+     */
+    static void copy(InputStream body, OutputStream out, long expected, long limit, PrintWriter progressTo,
+            TransferStats stats) throws IOException {
         ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo, expected);
         byte[] buffer = new byte[BUFFER];
         try {
             int n;
+            long written = 0;
             while ((n = body.read(buffer)) > 0) {
+                if (n > limit - written) {
+                    int allowed = (int) (limit - written);
+                    out.write(buffer, 0, allowed);
+                    out.flush();
+                    stats.sizeDownload += allowed;
+                    throw new TransferFailure(ExitCode.FILESIZE_EXCEEDED,
+                            "the file is larger than --max-filesize: stopped after " + limit + " bytes", null);
+                }
+                written += n;
                 out.write(buffer, 0, n);
                 stats.sizeDownload += n;
                 if (bar != null) {

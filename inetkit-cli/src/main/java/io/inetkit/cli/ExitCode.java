@@ -23,6 +23,7 @@ enum ExitCode {
     RECEIVE_FAILED(56),
     LOCAL_CERT(58),
     CERTIFICATE(60),
+    FILESIZE_EXCEEDED(63),
     INTERRUPTED(130);
 
     private final int code;

@@ -6,6 +6,7 @@ import io.inetkit.http.HttpClient;
 import io.inetkit.http.HttpResponse;
 import io.inetkit.http.Proxy;
 import io.inetkit.http.ProxyEnvironment;
+import io.inetkit.http.ProxySelector;
 import io.inetkit.http.RetryPolicy;
 import io.inetkit.net.Resolver;
 import io.inetkit.net.Timeouts;
@@ -14,6 +15,7 @@ import io.inetkit.text.Transcript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -74,15 +76,15 @@ final class GetClientFactory {
         }
         b.timeouts(timeouts);
         tls(b, o);
-        if (!o.resolve.isEmpty()) {
-            b.resolver(ResolveOverrides.parse(o.resolve, Resolver.SYSTEM));
+        Resolver resolver = o.resolve.isEmpty() ? Resolver.SYSTEM : ResolveOverrides.parse(o.resolve, Resolver.SYSTEM);
+        if (o.ipv4 || o.ipv6) { // outermost, so --resolve's addresses are filtered too
+            resolver = new AddressFamilyResolver(o.ipv4 ? AddressFamilyResolver.Family.IPV4
+                    : AddressFamilyResolver.Family.IPV6, resolver);
         }
-        if (o.proxy != null) {
-            Proxy proxy = o.proxy.isEmpty() ? Proxy.DIRECT : ProxyEnvironment.parse(o.proxy);
-            b.proxy(uri -> proxy);
-        } else {
-            b.proxy(ProxyEnvironment.selector(env));
+        if (resolver != Resolver.SYSTEM) {
+            b.resolver(resolver);
         }
+        b.proxy(proxySelector(o, env));
         b.credentials(challengeCredentials);
         if (o.retry > 0) {
             RetryPolicy policy = RetryPolicy.of(o.retry);
@@ -105,15 +107,35 @@ final class GetClientFactory {
         return b;
     }
 
-    /** -k, --cacert, and the client certificate of -E/--key. */
+    /** -x, or the environment's variables; --noproxy replaces no_proxy in both cases, as curl. */
+    private static ProxySelector proxySelector(GetConnectionOptions o, Map<String, String> env) {
+        ProxySelector selector;
+        if (o.proxy != null) {
+            Proxy proxy = o.proxy.isEmpty() ? Proxy.DIRECT : ProxyEnvironment.parse(o.proxy);
+            selector = ProxySelector.of(proxy);
+        } else if (o.noProxy != null) {
+            Map<String, String> withoutNoProxy = new HashMap<>(env);
+            withoutNoProxy.remove("no_proxy");
+            withoutNoProxy.remove("NO_PROXY");
+            selector = ProxyEnvironment.selector(withoutNoProxy);
+        } else {
+            selector = ProxyEnvironment.selector(env);
+        }
+        return o.noProxy == null ? selector : ProxyEnvironment.bypassing(o.noProxy, selector);
+    }
+
+    /** -k, --cacert, the client certificate of -E/--key, and --tlsv1.3. */
     private static void tls(HttpClient.Builder b, GetConnectionOptions o) throws IOException {
         if (o.key != null && o.cert == null) {
             throw new IllegalArgumentException("--key needs --cert");
         }
-        if (!o.insecure && o.cacert == null && o.cert == null) {
+        if (!o.insecure && o.cacert == null && o.cert == null && !o.tlsv13) {
             return;
         }
         TlsConfig.Builder tls = TlsConfig.builder();
+        if (o.tlsv13) { // --tlsv1.2 is the library's default minimum already
+            tls.minimumVersion(TlsConfig.Version.TLS_1_3);
+        }
         if (o.insecure) {
             tls.insecureTrustAll();
         } else if (o.cacert != null) {

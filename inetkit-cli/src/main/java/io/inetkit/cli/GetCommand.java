@@ -150,6 +150,16 @@ final class GetCommand implements Callable<Integer> {
         if (output.fail && output.failWithBody) {
             throw usage("choose either -f or --fail-with-body");
         }
+        if (connection.ipv4 && connection.ipv6) {
+            throw usage("choose either -4 or -6");
+        }
+        if (output.maxFilesize != null) {
+            try {
+                output.maxFilesizeBytes = ByteSize.parse("--max-filesize", output.maxFilesize);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         if (request.continueAt != null && request.range != null) {
             throw usage("choose either -C - or -r");
         }

@@ -23,6 +23,11 @@ final class GetConnectionOptions {
     List<String> resolve = new ArrayList<>();
     Double retryDelay;
     Double retryMaxTime;
+    String noProxy;
+    boolean ipv4;
+    boolean ipv6;
+    boolean tlsv12;
+    boolean tlsv13;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -39,13 +44,22 @@ final class GetConnectionOptions {
                                 + " unless --key is given.", v -> cert = v)
                 .value(names("--key"), "FILE", Path.class, null,
                         "The client certificate's private key: an unencrypted PKCS#8 PEM file.", v -> key = v)
+                .flag(names("--tlsv1.2"), "Use TLS 1.2 or later (the default minimum).", v -> tlsv12 = v)
+                .flag(names("--tlsv1.3"), "Use TLS 1.3 or later: fail (exit 35) with a server that cannot.",
+                        v -> tlsv13 = v)
                 .value(names("-x", "--proxy"), "URL", String.class, null,
                         "Proxy (http://, socks5://, socks5h://). Default: http_proxy, https_proxy, all_proxy,"
                                 + " no_proxy from the environment.", v -> proxy = v)
+                .value(names("--noproxy"), "LIST", String.class, null,
+                        "Hosts to reach without a proxy, comma-separated (each also matches its subdomains;"
+                                + " IP addresses, CIDR ranges, HOST:PORT; * is every host). Replaces no_proxy.",
+                        v -> noProxy = v)
                 .list(names("--resolve"), "HOST:PORT:ADDR",
                         "Connect to ADDR (an IP address; [::1] for IPv6; several with commas) for HOST and PORT"
                                 + " instead of resolving HOST (repeatable; HOST * is any host).",
                         () -> resolve, v -> resolve = v)
+                .flag(names("-4", "--ipv4"), "Resolve host names to IPv4 addresses only.", v -> ipv4 = v)
+                .flag(names("-6", "--ipv6"), "Resolve host names to IPv6 addresses only.", v -> ipv6 = v)
                 .value(names("--connect-timeout"), "SECONDS", Double.class, null, "Connect timeout (default 10).",
                         v -> connectTimeout = v)
                 .value(names("-m", "--max-time"), "SECONDS", Double.class, null, "Limit for the whole transfer.",

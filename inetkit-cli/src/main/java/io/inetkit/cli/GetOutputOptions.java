@@ -19,6 +19,9 @@ final class GetOutputOptions {
     boolean showError;
     boolean verbose;
     String writeOut;
+    String maxFilesize;
+    /** --max-filesize in bytes, set by the command's checks; 0 is no limit, as in curl. */
+    long maxFilesizeBytes;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -30,6 +33,12 @@ final class GetOutputOptions {
                 .value(names("--output-dir"), "DIR", Path.class, null, "Write -o and -O files into DIR.",
                         v -> outputDir = v)
                 .flag(names("--create-dirs"), "Create the missing folders of -o and --output-dir.", v -> createDirs = v)
+                .value(names("--max-filesize"), "BYTES", String.class, null,
+                        "Fail with exit 63 if the file is larger than BYTES (k, M, G suffixes; 0 is no limit):"
+                                + " before writing anything when the server announces a larger Content-Length,"
+                                + " else after writing the first BYTES bytes, which stay in the -o file as an"
+                                + " incomplete download (-C - resumes it). With -C - the limit is for the whole file.",
+                        v -> maxFilesize = v)
                 .flag(names("-i", "--include"), "Write the response status line and headers before the body.",
                         v -> include = v)
                 .value(names("-D", "--dump-header"), "FILE", Path.class, null,

@@ -80,17 +80,39 @@ final class GetTransfer {
                 }
                 // a 200 means the server ignored the range: the full body replaces the file
             }
+            long before = append ? have : 0; // with -C - the limit is for the whole file
+            long limit = output.maxFilesizeBytes;
+            boolean head = request.method().equals(Method.HEAD);
+            if (limit > 0 && !head && contentLength(response) >= 0 && before + contentLength(response) > limit) {
+                throw new TransferFailure(ExitCode.FILESIZE_EXCEEDED, "the file is larger than --max-filesize: "
+                        + (before + contentLength(response)) + " bytes (the limit is " + limit + ")", null);
+            }
             try (GuardedOutput out = target.open(append)) {
-                if (output.include || request.method().equals(Method.HEAD)) {
+                if (output.include || head) {
                     out.write(heads(response));
                 }
-                if (!request.method().equals(Method.HEAD)) {
-                    BodyCopier.copy(response.body(), out, contentLength(response), progressTo, stats);
+                if (!head) {
+                    copyBody(response, out, limit > 0 ? Math.max(0, limit - before) : Long.MAX_VALUE, limit);
                 }
             }
             if (output.failWithBody && status >= 400) {
                 throw httpError(response); // the body was written, as curl's --fail-with-body
             }
+        }
+    }
+
+    /** The body, at most {@code allowed} bytes of it; past that exit 63 says what the output holds. */
+    private void copyBody(HttpResponse response, GuardedOutput out, long allowed, long limit) throws IOException {
+        try {
+            BodyCopier.copy(response.body(), out, contentLength(response), allowed, progressTo, stats);
+        } catch (TransferFailure e) {
+            if (e.exitCode() != ExitCode.FILESIZE_EXCEEDED) {
+                throw e;
+            }
+            String kept = target.file() == null ? "" : "; " + target.file() + " holds only the first " + limit
+                    + " bytes, an incomplete download (-C - resumes it)";
+            throw new TransferFailure(ExitCode.FILESIZE_EXCEEDED, "the file is larger than --max-filesize: more than "
+                    + limit + " bytes" + kept, e);
         }
     }
 

@@ -31,6 +31,7 @@ final class InetCommand {
         "  56  connection broken while receiving",
         "  58  cannot use the client certificate (--cert, --key)",
         "  60  server certificate not trusted or not for this host",
+        "  63  the file is larger than --max-filesize",
         "  130 interrupted (Ctrl-C)"
     };
 

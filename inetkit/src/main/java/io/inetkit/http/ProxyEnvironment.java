@@ -51,6 +51,22 @@ public final class ProxyEnvironment {
         };
     }
 
+    /**
+     * Sends the hosts of a {@code no_proxy}-style list directly and asks {@code next} for all
+     * others: curl's {@code --noproxy LIST}, which replaces the {@code no_proxy} variable (give
+     * {@code next} an environment without it).
+     *
+     * @param noProxy comma-separated host names (each also matching its subdomains), IP
+     *     addresses, CIDR ranges, optional {@code :port}, or {@code *}; empty bypasses nothing
+     * @param next the selector for hosts not in the list
+     * @return the selector
+     */
+    public static ProxySelector bypassing(String noProxy, ProxySelector next) {
+        java.util.Objects.requireNonNull(next, "next");
+        List<String> list = splitNoProxy(java.util.Objects.requireNonNull(noProxy, "noProxy"));
+        return uri -> bypass(list, uri) ? Proxy.DIRECT : next.select(uri);
+    }
+
     private static String first(Map<String, String> env, String... names) {
         for (String n : names) {
             String v = env.get(n);

@@ -209,4 +209,17 @@ class ProxyTest {
         assertThat(cidr.select(URI.create("http://192.169.0.1/"))).isNotEqualTo(Proxy.DIRECT);
         assertThat(cidr.select(URI.create("http://example.org/"))).isNotEqualTo(Proxy.DIRECT);
     }
+
+    @Test
+    void bypassingSendsListedHostsDirectAndAsksTheNextSelectorForOthers() {
+        Proxy proxy = new Proxy.Http(Endpoint.of("proxy", 8080), null);
+        ProxySelector s = ProxyEnvironment.bypassing("example.org, 10.0.0.0/8", ProxySelector.of(proxy));
+        assertThat(s.select(URI.create("http://www.example.org/"))).isEqualTo(Proxy.DIRECT);
+        assertThat(s.select(URI.create("http://10.1.2.3/"))).isEqualTo(Proxy.DIRECT);
+        assertThat(s.select(URI.create("http://example.com/"))).isEqualTo(proxy);
+        assertThat(ProxyEnvironment.bypassing("*", ProxySelector.of(proxy)).select(URI.create("http://x/")))
+                .isEqualTo(Proxy.DIRECT);
+        assertThat(ProxyEnvironment.bypassing("", ProxySelector.of(proxy)).select(URI.create("http://x/")))
+                .isEqualTo(proxy);
+    }
 }
