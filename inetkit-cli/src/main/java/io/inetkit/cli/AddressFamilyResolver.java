@@ -31,6 +31,15 @@ final class AddressFamilyResolver implements Resolver {
         }
     }
 
+    /** The host has addresses, but none of the family asked for; the message says which option. */
+    static final class NoAddressOfFamily extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        NoAddressOfFamily(String message) {
+            super(message);
+        }
+    }
+
     private final Family family;
     private final Resolver next;
 
@@ -52,7 +61,7 @@ final class AddressFamilyResolver implements Resolver {
     private List<InetAddress> keep(String host, List<InetAddress> all) throws UnknownHostException {
         List<InetAddress> kept = all.stream().filter(family::contains).toList();
         if (kept.isEmpty()) {
-            throw new UnknownHostException("could not resolve host " + host + ": it has no " + family.label
+            throw new NoAddressOfFamily("could not resolve host " + host + ": it has no " + family.label
                     + " address (" + family.option + " allows only " + family.label + ")");
         }
         return kept;

@@ -109,8 +109,11 @@ final class GetCommand implements Callable<Integer> {
                 // the handshake had completed: an alert after it (TLS 1.3 refusing a client) is a receive error for curl
                 stats.exitCode = ExitCode.RECEIVE_FAILED.code();
             }
-            stats.errorMessage = ErrorReporter.describe(e);
+            stats.errorMessage = ErrorReporter.describe(familyFailure(e));
             stats.errorMessage += clientCertHint(stats);
+            if (connection.tlsv13 && stats.exitCode == ExitCode.TLS_HANDSHAKE.code() && stats.timer.appconnect() == 0) {
+                stats.errorMessage += " (--tlsv1.3 was given: the server may not support TLS 1.3)";
+            }
             if (parent.debug) {
                 e.printStackTrace(err);
             }
@@ -171,6 +174,16 @@ final class GetCommand implements Callable<Integer> {
                 throw usage("-C - needs -o FILE or -O");
             }
         }
+    }
+
+    /** -4/-6 found no address of that family: its message says so better than the dialer's wrapper. */
+    private static Throwable familyFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AddressFamilyResolver.NoAddressOfFamily) {
+                return t;
+            }
+        }
+        return e;
     }
 
     /**

@@ -23,6 +23,10 @@ final class TestHttpServer implements AutoCloseable {
     private final String scheme;
 
     private TestHttpServer(SSLContext tls, boolean needClientAuth) throws IOException {
+        this(tls, needClientAuth, null);
+    }
+
+    private TestHttpServer(SSLContext tls, boolean needClientAuth, String[] protocols) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (tls != null) {
             HttpsServer s = HttpsServer.create(address, 50);
@@ -31,6 +35,9 @@ final class TestHttpServer implements AutoCloseable {
                 public void configure(HttpsParameters params) {
                     SSLParameters p = tls.getDefaultSSLParameters();
                     p.setNeedClientAuth(needClientAuth);
+                    if (protocols != null) {
+                        p.setProtocols(protocols);
+                    }
                     params.setSSLParameters(p);
                 }
             });
@@ -50,6 +57,11 @@ final class TestHttpServer implements AutoCloseable {
 
     static TestHttpServer https(SSLContext tls) throws IOException {
         return new TestHttpServer(tls, false);
+    }
+
+    /** An HTTPS server that speaks only these TLS versions (e.g. "TLSv1.2"). */
+    static TestHttpServer httpsOnly(SSLContext tls, String... protocols) throws IOException {
+        return new TestHttpServer(tls, false, protocols);
     }
 
     /** An HTTPS server that refuses clients without a certificate its context trusts. */
