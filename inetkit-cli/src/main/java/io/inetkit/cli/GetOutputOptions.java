@@ -52,9 +52,8 @@ final class GetOutputOptions {
                         "Show the request and response heads on stderr ('> ' sent, '< ' received; secrets masked).",
                         v -> verbose = v)
                 .value(names("-w", "--write-out"), "FORMAT", String.class, null,
-                        "Write FORMAT to stdout at the end, as curl: %%{http_code}, %%{time_total}, %%{time_connect},"
-                                + " %%{time_starttransfer}, %%{speed_download}, %%{remote_ip}, %%header{NAME}, %%{json}, ..."
-                                + " (the README lists them); \\n is a new line.",
+                        "Write FORMAT to stdout at the end, as curl; variables such as %%{http_code}"
+                                + " %%{time_total} %%{json} (all in the README); \\n is a new line.",
                         v -> writeOut = v);
     }
 

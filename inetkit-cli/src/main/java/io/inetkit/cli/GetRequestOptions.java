@@ -70,7 +70,7 @@ final class GetRequestOptions {
                 .value(names("-C", "--continue-at"), "-", String.class, null,
                         "Resume: with '-', ask for the rest of the existing -o/-O file (Range).", v -> continueAt = v)
                 .list(names("--data-urlencode"), "DATA",
-                        "Like -d, but percent-encoded (space as %20, as curl; repeatable): CONTENT, =CONTENT,"
+                        "Like -d, but percent-encoded (space as %%20, as curl; repeatable): CONTENT, =CONTENT,"
                                 + " NAME=CONTENT, @FILE or NAME@FILE (the content is encoded, the name is not).",
                         () -> dataUrlencode, v -> dataUrlencode = track(v, DataKind.URLENCODE))
                 .flag(names("-G", "--get"), "Send the -d/--data-urlencode data in the URL's query with GET (HEAD with -I).",

@@ -113,12 +113,23 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpAndTheToolHasAVersion() {
-        for (String[] args : new String[][] {{"--help"}, {"greet", "--help"}, {"greet", "serve", "--help"},
-                {"demo", "--help"}}) {
-            Result r = run(args);
-            assertThat(r.code()).as(String.join(" ", args)).isZero();
-            assertThat(r.out()).contains("Usage: inet");
+        // picocli formats descriptions with String.format and only warns on System.err when one is invalid
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] args : new String[][] {{"--help"}, {"greet", "--help"}, {"greet", "serve", "--help"},
+                    {"demo", "--help"}, {"get", "--help"}, {"xmlrpc", "--help"}, {"serve", "http", "--help"},
+                    {"serve", "xmlrpc", "--help"}}) {
+                Result r = run(args);
+                assertThat(r.code()).as(String.join(" ", args)).isZero();
+                assertThat(r.out()).contains("Usage: inet");
+            }
+        } finally {
+            System.setErr(realErr);
         }
+        assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("get", "--help").out()).contains("space as %20", "%{http_code}");
         assertThat(run("--version").out()).startsWith("inet ");
     }
 
