@@ -1,7 +1,7 @@
 package io.inetkit.http;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import javax.net.ssl.SSLSession;
 
@@ -33,13 +33,14 @@ public interface CallListener {
     }
 
     /**
-     * A new TCP connection was established (to the proxy, through a proxy).
+     * A new connection was established (to the proxy, through a proxy).
      *
      * @param request the exchange's request
-     * @param remote the peer's address
-     * @param local the local address
+     * @param remote the peer's address: an {@code InetSocketAddress} for TCP, a
+     *     {@code UnixDomainSocketAddress} for a {@link HttpClient.Builder#unixSocket Unix socket}
+     * @param local the local address (for a Unix socket the unnamed address, an empty path)
      */
-    default void connected(HttpRequest request, InetSocketAddress remote, InetSocketAddress local) {
+    default void connected(HttpRequest request, SocketAddress remote, SocketAddress local) {
     }
 
     /**
@@ -55,11 +56,12 @@ public interface CallListener {
      * The exchange has its connection and is about to send the request.
      *
      * @param request the exchange's request
-     * @param remote the peer's address (the proxy's, through a proxy)
+     * @param remote the peer's address (the proxy's, through a proxy); a
+     *     {@code UnixDomainSocketAddress} for a Unix socket
      * @param local the local address
      * @param reused true for a kept-alive connection from the pool
      */
-    default void connectionAcquired(HttpRequest request, InetSocketAddress remote, InetSocketAddress local, boolean reused) {
+    default void connectionAcquired(HttpRequest request, SocketAddress remote, SocketAddress local, boolean reused) {
     }
 
     /**

@@ -5,7 +5,6 @@ import io.inetkit.net.Dialer;
 import io.inetkit.net.Endpoint;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
@@ -65,8 +64,7 @@ final class Connector {
 
         @Override
         public void connected(Endpoint endpoint, Socket socket) {
-            listener.connected(request, (InetSocketAddress) socket.getRemoteSocketAddress(),
-                    (InetSocketAddress) socket.getLocalSocketAddress());
+            listener.connected(request, socket.getRemoteSocketAddress(), socket.getLocalSocketAddress());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.inetkit.text.LineReader;
 import io.inetkit.text.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class HttpClient implements AutoCloseable {
 
     private HttpClient(Builder b) {
         this.config = b.copy();
-        Dialer.Builder d = Dialer.builder().timeouts(b.timeouts).tls(b.tls).sourceAddress(b.sourceAddress);
+        Dialer.Builder d = Dialer.builder().timeouts(b.timeouts).tls(b.tls).sourceAddress(b.sourceAddress)
+                .unixSocket(b.unixSocket);
         if (b.resolver != null) {
             d.resolver(b.resolver);
         }
@@ -68,7 +70,8 @@ public final class HttpClient implements AutoCloseable {
         this.transcript = b.transcript;
         this.informationalListener = b.informationalListener;
         this.callListener = b.callListener;
-        this.proxySelector = b.proxySelector;
+        // curl too ignores proxies with --unix-socket: the socket is the only way out
+        this.proxySelector = b.unixSocket != null ? ProxySelector.NONE : b.proxySelector;
         this.pool = new ConnectionPool(b.maxIdlePerHost, b.timeouts.idle().toNanos(),
                 b.validateAfterInactivity.toNanos(), timer::schedule);
         this.connector = new Connector(dialer, b.maxLineLength);
@@ -234,6 +237,7 @@ public final class HttpClient implements AutoCloseable {
         TlsConfig tls = TlsConfig.defaults();
         InetAddress sourceAddress;
         Resolver resolver;
+        Path unixSocket;
         Duration callTimeout;
         Duration continueTimeout = Duration.ofSeconds(1);
         int maxIdlePerHost = 5;
@@ -263,6 +267,7 @@ public final class HttpClient implements AutoCloseable {
             b.tls = tls;
             b.sourceAddress = sourceAddress;
             b.resolver = resolver;
+            b.unixSocket = unixSocket;
             b.callTimeout = callTimeout;
             b.continueTimeout = continueTimeout;
             b.maxIdlePerHost = maxIdlePerHost;
@@ -344,6 +349,24 @@ public final class HttpClient implements AutoCloseable {
          */
         public Builder sourceAddress(InetAddress address) {
             this.sourceAddress = address;
+            return this;
+        }
+
+        /**
+         * Sends every connection to a Unix-domain socket (curl's {@code --unix-socket}), e.g.
+         * {@code /run/docker.sock}. The URL's host and port only fill the {@code Host} header,
+         * name TLS's server, and key the connection pool; nothing is resolved. {@code https}
+         * URLs run TLS over the socket. Proxies are ignored (as by curl): the socket wins.
+         *
+         * @param path the socket file, or null for TCP (the default)
+         * @return this builder
+         * @throws IllegalArgumentException if the path is empty
+         */
+        public Builder unixSocket(Path path) {
+            if (path != null && path.toString().isEmpty()) {
+                throw new IllegalArgumentException("unixSocket needs a path, got an empty one");
+            }
+            this.unixSocket = path;
             return this;
         }
 

@@ -5,7 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +48,13 @@ final class HttpConnection implements Closeable {
     }
 
     /** @return the peer's address (the proxy's, through a proxy) */
-    InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) raw.getRemoteSocketAddress();
+    SocketAddress remoteAddress() {
+        return raw.getRemoteSocketAddress();
     }
 
     /** @return the local address */
-    InetSocketAddress localAddress() {
-        return (InetSocketAddress) raw.getLocalSocketAddress();
+    SocketAddress localAddress() {
+        return raw.getLocalSocketAddress();
     }
 
     /** @return how many exchanges started on this connection (more than 1: it was reused) */

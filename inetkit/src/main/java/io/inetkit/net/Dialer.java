@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,10 @@ import javax.net.ssl.SSLSocket;
  * (starting with the resolver's first choice), each with the full connect timeout. Failures
  * are {@link DialFailure} exceptions whose messages name the host and port.
  *
+ * <p>With {@link Builder#unixSocket(Path)} every connection goes to that Unix-domain socket
+ * instead (curl's {@code --unix-socket}): nothing is resolved, the endpoint only names the
+ * host for TLS and the caller's protocol, and failures name the socket's path.
+ *
  * <pre>{@code
  * Dialer dialer = Dialer.builder().timeouts(Timeouts.DEFAULT.withConnect(Duration.ofSeconds(5))).build();
  * try (SSLSocket s = dialer.connectTls(Endpoint.of("imap.example.org", 993))) { ... }
@@ -37,8 +42,10 @@ public final class Dialer {
     private final InetAddress sourceAddress;
     private final TlsConfig tls;
     private final Resolver resolver;
+    private final Path unixSocket;
 
     private Dialer(Builder b) {
+        this.unixSocket = b.unixSocket;
         this.timeouts = b.timeouts;
         this.sourceAddress = b.sourceAddress;
         this.tls = b.tls;
@@ -58,6 +65,11 @@ public final class Dialer {
     /** @return the timeouts; the read timeout is set on every socket returned */
     public Timeouts timeouts() {
         return timeouts;
+    }
+
+    /** @return the Unix-domain socket every connection goes to, or null for TCP */
+    public Path unixSocket() {
+        return unixSocket;
     }
 
     /** @return the TLS settings used by {@link #connectTls(Endpoint)} */
@@ -87,6 +99,9 @@ public final class Dialer {
     public Socket connect(Endpoint endpoint, DialListener listener) throws IOException {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(listener, "listener");
+        if (unixSocket != null) {
+            return connectUnix(endpoint, listener);
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(endpoint.host(), endpoint.port());
@@ -140,6 +155,45 @@ public final class Dialer {
     public SSLSocket connectTls(Endpoint endpoint) throws IOException {
         Socket plain = connect(endpoint);
         return tls.upgrade(plain, endpoint.host(), endpoint.port());
+    }
+
+    /** Connects to the Unix socket; the listener hears no resolution (there is none). */
+    private Socket connectUnix(Endpoint endpoint, DialListener listener) throws IOException {
+        Socket socket;
+        try {
+            socket = UnixDomainSocket.connect(unixSocket, timeouts.connectMillis());
+            socket.setSoTimeout(timeouts.readMillis());
+        } catch (IOException e) {
+            throw describeUnix(endpoint, e);
+        }
+        try {
+            listener.connected(endpoint, socket);
+        } catch (RuntimeException e) {
+            socket.close(); // a listener that breaks its contract must not leak the connection
+            throw e;
+        }
+        return socket;
+    }
+
+    /** Turns a Unix socket's connect failure into a {@link DialFailure} naming the path. */
+    private IOException describeUnix(Endpoint endpoint, IOException e) {
+        String where = "the Unix socket " + unixSocket + " (for " + endpoint + ")";
+        if (e instanceof SocketTimeoutException) {
+            return new ConnectTimeoutException(endpoint, "connecting to " + where + " timed out after "
+                    + timeouts.connect().toMillis() + " ms", e);
+        }
+        if (e instanceof io.inetkit.socket.ConnectFailedException f) {
+            if (f.errno() == io.inetkit.socket.Errno.ENOENT) {
+                return new ConnectionRefusedException(endpoint, "cannot connect to " + where
+                        + ": no such file", e);
+            }
+            if (f.errno() == io.inetkit.socket.Errno.ECONNREFUSED) {
+                return new ConnectionRefusedException(endpoint, "connection to " + where
+                        + " refused: nothing is listening", e);
+            }
+        }
+        return new ConnectionRefusedException(endpoint, "cannot connect to " + where + ": "
+                + e.getMessage(), e);
     }
 
     private Socket attempt(InetAddress address, Endpoint endpoint) throws IOException {
@@ -215,8 +269,26 @@ public final class Dialer {
         private InetAddress sourceAddress;
         private TlsConfig tls = TlsConfig.defaults();
         private Resolver resolver = Resolver.SYSTEM;
+        private Path unixSocket;
 
         private Builder() {}
+
+        /**
+         * Sends every connection to a Unix-domain socket (curl's {@code --unix-socket}): the
+         * endpoint's host and port are not resolved or dialed, only named to TLS and in
+         * messages. {@link #sourceAddress} and the {@link #resolver} are then unused; TLS still
+         * works on top ({@link #connectTls}, {@link TlsConfig#upgrade}).
+         *
+         * @param path the socket file, or null for TCP (the default)
+         * @return this builder
+         */
+        public Builder unixSocket(Path path) {
+            if (path != null && path.toString().isEmpty()) {
+                throw new IllegalArgumentException("unixSocket needs a path, got an empty one");
+            }
+            this.unixSocket = path;
+            return this;
+        }
 
         /**
          * Sets the timeouts (default {@link Timeouts#DEFAULT}).

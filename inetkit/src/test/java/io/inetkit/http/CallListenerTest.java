@@ -7,6 +7,7 @@ import io.inetkit.net.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,7 @@ class CallListenerTest {
     /** Writes each step as a line, with the request's path. */
     private static final class Steps implements CallListener {
         final List<String> seen = new CopyOnWriteArrayList<>();
-        final List<InetSocketAddress> locals = new ArrayList<>();
+        final List<SocketAddress> locals = new ArrayList<>();
 
         @Override
         public void resolved(HttpRequest request, String host, List<InetAddress> addresses) {
@@ -29,8 +30,8 @@ class CallListenerTest {
         }
 
         @Override
-        public void connected(HttpRequest request, InetSocketAddress remote, InetSocketAddress local) {
-            seen.add("connected " + request.uri().getPath() + " " + remote.getAddress().isLoopbackAddress());
+        public void connected(HttpRequest request, SocketAddress remote, SocketAddress local) {
+            seen.add("connected " + request.uri().getPath() + " " + ((InetSocketAddress) remote).getAddress().isLoopbackAddress());
             locals.add(local);
         }
 
@@ -40,8 +41,8 @@ class CallListenerTest {
         }
 
         @Override
-        public void connectionAcquired(HttpRequest request, InetSocketAddress remote, InetSocketAddress local, boolean reused) {
-            seen.add("acquired " + request.uri().getPath() + (reused ? " reused" : " new") + " port " + remote.getPort());
+        public void connectionAcquired(HttpRequest request, SocketAddress remote, SocketAddress local, boolean reused) {
+            seen.add("acquired " + request.uri().getPath() + (reused ? " reused" : " new") + " port " + ((InetSocketAddress) remote).getPort());
             locals.add(local);
         }
 

@@ -50,6 +50,13 @@ final class RawServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
+        /** A connection without a java.net.Socket (a Unix-domain channel's streams); socket is null. */
+        Conn(InputStream in, OutputStream out) {
+            this.socket = null;
+            this.in = in;
+            this.out = out;
+        }
+
         /** Reads a request head and its body (Content-Length or chunked); null at EOF. */
         Request read() throws IOException {
             return read(true);
