@@ -85,6 +85,9 @@ final class GetClientFactory {
             b.resolver(resolver);
         }
         b.proxy(proxySelector(o, env));
+        if (o.unixSocket != null && !o.unixSocket.toString().isEmpty()) { // "" unsets it
+            b.unixSocket(o.unixSocket); // the library then ignores the proxy, as curl does
+        }
         b.credentials(challengeCredentials);
         if (o.retry > 0) {
             RetryPolicy policy = RetryPolicy.of(o.retry);

@@ -28,6 +28,7 @@ final class GetConnectionOptions {
     boolean ipv6;
     boolean tlsv12;
     boolean tlsv13;
+    Path unixSocket;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -58,6 +59,10 @@ final class GetConnectionOptions {
                         "Connect to ADDR (an IP address; [::1] for IPv6; several with commas) for HOST and PORT"
                                 + " instead of resolving HOST (repeatable; HOST * is any host).",
                         () -> resolve, v -> resolve = v)
+                .value(names("--unix-socket"), "PATH", Path.class, null,
+                        "Connect through this Unix domain socket instead of the network (e.g."
+                                + " /run/docker.sock); the URL's host and port only fill the Host header."
+                                + " Proxies are not used.", v -> unixSocket = v)
                 .flag(names("-4", "--ipv4"), "Resolve host names to IPv4 addresses only.", v -> ipv4 = v)
                 .flag(names("-6", "--ipv6"), "Resolve host names to IPv6 addresses only.", v -> ipv6 = v)
                 .value(names("--connect-timeout"), "SECONDS", Double.class, null, "Connect timeout (default 10).",

@@ -5,6 +5,8 @@ import io.inetkit.http.Headers;
 import io.inetkit.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.util.List;
 import javax.net.ssl.SSLSession;
 
@@ -26,8 +28,9 @@ final class TransferTimer implements CallListener {
     private long lastResponse;
     private long redirect;
     private int connects;
-    private InetSocketAddress remote;
-    private InetSocketAddress local;
+    private SocketAddress remote;
+    private SocketAddress local;
+    private int remotePort;
 
     /** @param startNanos the command's start, {@link System#nanoTime()} */
     TransferTimer(long startNanos) {
@@ -53,7 +56,7 @@ final class TransferTimer implements CallListener {
     }
 
     @Override
-    public void connected(HttpRequest request, InetSocketAddress remote, InetSocketAddress local) {
+    public void connected(HttpRequest request, SocketAddress remote, SocketAddress local) {
         connect = step(request);
         connects++;
     }
@@ -64,7 +67,7 @@ final class TransferTimer implements CallListener {
     }
 
     @Override
-    public void connectionAcquired(HttpRequest request, InetSocketAddress remote, InetSocketAddress local, boolean reused) {
+    public void connectionAcquired(HttpRequest request, SocketAddress remote, SocketAddress local, boolean reused) {
         long now = step(request);
         if (reused) {
             namelookup = connect = now;
@@ -75,6 +78,8 @@ final class TransferTimer implements CallListener {
         pretransfer = now;
         this.remote = remote;
         this.local = local;
+        // curl reports the URL's port for a Unix socket, which has none
+        this.remotePort = remote instanceof InetSocketAddress in ? in.getPort() : urlPort(request.uri());
     }
 
     @Override
@@ -121,13 +126,22 @@ final class TransferTimer implements CallListener {
         return connects;
     }
 
-    /** @return the last connection's peer (the proxy, through one), or null */
-    InetSocketAddress remote() {
+    /** @return the last connection's peer (the proxy, through one; a Unix socket's path), or null */
+    SocketAddress remote() {
         return remote;
     }
 
+    /** @return the last connection's peer port; for a Unix socket the URL's port, as curl says; 0 before any */
+    int remotePort() {
+        return remotePort;
+    }
+
     /** @return the last connection's local address, or null */
-    InetSocketAddress local() {
+    SocketAddress local() {
         return local;
+    }
+
+    private static int urlPort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

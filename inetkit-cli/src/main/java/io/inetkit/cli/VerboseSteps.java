@@ -6,6 +6,9 @@ import io.inetkit.http.HttpRequest;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -32,9 +35,16 @@ final class VerboseSteps implements CallListener {
     }
 
     @Override
-    public void connected(HttpRequest request, InetSocketAddress remote, InetSocketAddress local) {
-        note("Connected to " + remote.getHostString() + " (" + remote.getAddress().getHostAddress() + ") port "
-                + remote.getPort() + " from port " + local.getPort());
+    public void connected(HttpRequest request, SocketAddress remote, SocketAddress local) {
+        if (remote instanceof InetSocketAddress in && local instanceof InetSocketAddress from) {
+            note("Connected to " + in.getHostString() + " (" + in.getAddress().getHostAddress() + ") port "
+                    + in.getPort() + " from port " + from.getPort());
+        } else if (remote instanceof UnixDomainSocketAddress unix) {
+            // curl's words: "Connected to localhost (/run/docker.sock) port 80"
+            URI uri = request.uri();
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            note("Connected to " + uri.getHost() + " (" + unix.getPath() + ") port " + port);
+        }
         next.connected(request, remote, local);
     }
 
@@ -56,9 +66,10 @@ final class VerboseSteps implements CallListener {
     }
 
     @Override
-    public void connectionAcquired(HttpRequest request, InetSocketAddress remote, InetSocketAddress local, boolean reused) {
+    public void connectionAcquired(HttpRequest request, SocketAddress remote, SocketAddress local, boolean reused) {
         if (reused) {
-            note("Re-using the connection to " + remote.getHostString() + " port " + remote.getPort());
+            note("Re-using the connection to " + (remote instanceof InetSocketAddress in
+                    ? in.getHostString() + " port " + in.getPort() : String.valueOf(remote)));
         }
         next.connectionAcquired(request, remote, local, reused);
     }

@@ -1,6 +1,8 @@
 package io.inetkit.cli;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +141,7 @@ final class WriteOut {
             case "time_redirect" -> seconds(t.redirect());
             case "time_total" -> seconds(s.timeTotal());
             case "remote_ip" -> ip(t.remote());
-            case "remote_port" -> port(t.remote());
+            case "remote_port" -> Integer.toString(t.remotePort());
             case "local_ip" -> ip(t.local());
             case "local_port" -> port(t.local());
             case "exitcode" -> Integer.toString(s.exitCode);
@@ -177,11 +179,15 @@ final class WriteOut {
         return String.format(Locale.ROOT, "%.6f", s);
     }
 
-    private static String ip(InetSocketAddress a) {
-        return a == null || a.getAddress() == null ? "" : a.getAddress().getHostAddress();
+    /** An IP address; a Unix socket's path (curl too; empty for the client's unnamed end). */
+    private static String ip(SocketAddress a) {
+        if (a instanceof UnixDomainSocketAddress u) {
+            return u.getPath().toString();
+        }
+        return a instanceof InetSocketAddress in && in.getAddress() != null ? in.getAddress().getHostAddress() : "";
     }
 
-    private static String port(InetSocketAddress a) {
-        return a == null ? "0" : Integer.toString(a.getPort());
+    private static String port(SocketAddress a) {
+        return a instanceof InetSocketAddress in ? Integer.toString(in.getPort()) : "0";
     }
 }
