@@ -85,6 +85,21 @@ final class UnixDomainSocket extends Socket {
         }
     }
 
+    /**
+     * Dresses an already connected Unix stream socket, e.g. one a server accepted.
+     *
+     * @param connected a connected UNIX STREAM socket; closing the result closes it
+     * @param peer the path reported as the remote address
+     * @return the adapter
+     * @throws SocketException never in practice (the JDK's constructor declares it)
+     */
+    static UnixDomainSocket of(io.inetkit.socket.Socket connected, Path peer) throws SocketException {
+        if (connected.family() != Family.UNIX || !connected.isConnected()) {
+            throw new IllegalArgumentException("needs a connected UNIX socket, got " + connected);
+        }
+        return new UnixDomainSocket(connected, peer);
+    }
+
     @Override
     public InputStream getInputStream() throws IOException {
         ensureOpen();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,56 @@ class UnixSocketClientTest {
                         .timeouts(Timeouts.DEFAULT.withRead(Duration.ofMillis(300))).build()) {
             assertThatThrownBy(() -> client.send(HttpRequest.get("http://localhost/slow")))
                     .isInstanceOf(ReadTimeoutException.class).hasMessageContaining("300 ms");
+        }
+    }
+
+    @Test
+    void theCallTimeoutEndsAWaitOnTheSocket() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        try (UnixServer s = new UnixServer(dir.resolve("d.sock"), c -> {
+                    c.read();
+                    never.await();
+                });
+                HttpClient client = HttpClient.builder().unixSocket(s.path).callTimeout(Duration.ofMillis(300)).build()) {
+            assertThatThrownBy(() -> client.send(HttpRequest.get("http://localhost/slow")))
+                    .isInstanceOf(CallTimeoutException.class);
+        }
+    }
+
+    @Test
+    void theStaleCheckNoticesThatTheServerClosedAnIdleConnection() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger served = new AtomicInteger();
+        try (UnixServer s = new UnixServer(dir.resolve("d.sock"), c -> {
+                    c.read();
+                    c.ok("conn " + served.incrementAndGet());
+                    c.out.close(); // closes the channel: the client's idle connection is now dead
+                    closed.countDown();
+                });
+                HttpClient client = HttpClient.builder().unixSocket(s.path).validateAfterInactivity(Duration.ZERO).build()) {
+            try (HttpResponse r = client.send(HttpRequest.get("http://localhost/a"))) {
+                assertThat(r.bodyString()).isEqualTo("conn 1");
+            }
+            closed.await();
+            // a POST is not retried: it succeeds only if the probe (a 1 ms read) saw the close before sending
+            HttpRequest post = HttpRequest.newBuilder("http://localhost/b").post(RequestBody.ofString("x", "text/plain")).build();
+            try (HttpResponse r = client.send(post)) {
+                assertThat(r.bodyString()).isEqualTo("conn 2");
+            }
+            assertThat(s.connections).hasValue(2);
+        }
+    }
+
+    @Test
+    void aProbedIdleConnectionIsReused() throws Exception {
+        try (UnixServer s = UnixServer.keepAlive(dir.resolve("d.sock"), UnixSocketClientTest::echo);
+                HttpClient client = HttpClient.builder().unixSocket(s.path).validateAfterInactivity(Duration.ZERO).build()) {
+            for (int i = 0; i < 3; i++) {
+                try (HttpResponse r = client.send(HttpRequest.get("http://localhost/p"))) {
+                    assertThat(r.bodyString()).startsWith("GET /p");
+                }
+            }
+            assertThat(s.connections).hasValue(1);
         }
     }
 
