@@ -145,6 +145,38 @@ class UnixDomainSocketTest {
     }
 
     @Test
+    void anHttpsUrlRunsTlsOverTheSocket() throws Exception {
+        TestPki pki = TestPki.get();
+        CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
+            try {
+                Socket plain = UnixDomainSocket.of(server.accept().socket(), path);
+                try (SSLSocket tls = (SSLSocket) pki.serverConfig().sslContext().getSocketFactory()
+                        .createSocket(plain, null, true)) {
+                    tls.setUseClientMode(false);
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(tls.getInputStream(), StandardCharsets.ISO_8859_1));
+                    StringBuilder head = new StringBuilder();
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        head.append(line).append('\n');
+                    }
+                    tls.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    tls.getOutputStream().flush();
+                    return head.toString();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (io.inetkit.http.HttpClient client = io.inetkit.http.HttpClient.builder().unixSocket(path)
+                        .tls(pki.clientConfig()).build();
+                io.inetkit.http.HttpResponse r = client.send(io.inetkit.http.HttpRequest.get("https://localhost/v"))) {
+            assertThat(r.bodyString()).isEqualTo("secret");
+        }
+        assertThat(served.get()).startsWith("GET /v HTTP/1.1\n").contains("Host: localhost\n");
+    }
+
+    @Test
     void anotherHostNameFailsVerification() throws Exception {
         TestPki pki = TestPki.get();
         CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
