@@ -1,7 +1,8 @@
 /**
  * HTTP/1.1 client and server. The client: a keep-alive connection pool, exact RFC 9112 message framing, redirects,
  * gzip/deflate, Basic and Digest authentication, cookies, retries, range downloads, HTTP and
- * SOCKS5 proxies, and an OkHttp-style interceptor chain. The value types ({@link io.inetkit.http.Headers},
+ * SOCKS5 proxies, Unix-domain sockets ({@code HttpClient.Builder.unixSocket}, as curl's
+ * {@code --unix-socket}), and an OkHttp-style interceptor chain. The value types ({@link io.inetkit.http.Headers},
  * {@link io.inetkit.http.Method}, {@link io.inetkit.http.HttpRequest}, {@link io.inetkit.http.HttpResponse})
  * are shared with the HTTP server of this package.
  *

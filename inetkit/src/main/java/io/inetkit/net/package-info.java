@@ -3,7 +3,9 @@
  * {@link io.inetkit.net.Dialer dialing} with {@link io.inetkit.net.Timeouts timeouts} over every
  * resolved address (IPv6 and IPv4 in turn) and optional implicit TLS, and
  * {@link io.inetkit.net.TlsConfig TLS settings} with secure defaults (JDK CA store, host-name
- * verification on, TLS 1.2 or newer).
+ * verification on, TLS 1.2 or newer). A dialer built with
+ * {@link io.inetkit.net.Dialer.Builder#unixSocket(java.nio.file.Path) unixSocket} connects to a
+ * Unix-domain socket instead (through {@link io.inetkit.socket}), TLS still available on top.
  *
  * <pre>{@code
  * TlsConfig tls = TlsConfig.builder().trustPem(Path.of("company-ca.pem")).build();
