@@ -191,6 +191,9 @@ public final class Dialer {
                 return new ConnectionRefusedException(endpoint, "connection to " + where
                         + " refused: nothing is listening", e);
             }
+            // e.g. EACCES, common with /run/docker.sock for users outside its group
+            return new ConnectionRefusedException(endpoint, "cannot connect to " + where + ": "
+                    + f.errno().description(), e);
         }
         return new ConnectionRefusedException(endpoint, "cannot connect to " + where + ": "
                 + e.getMessage(), e);

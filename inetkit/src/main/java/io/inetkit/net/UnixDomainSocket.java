@@ -217,6 +217,50 @@ final class UnixDomainSocket extends Socket {
     }
 
     @Override
+    public void setKeepAlive(boolean on) throws SocketException {
+        throw unsupported("SO_KEEPALIVE");
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) throws SocketException {
+        throw unsupported("SO_LINGER");
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) throws SocketException {
+        throw unsupported("SO_RCVBUF");
+    }
+
+    @Override
+    public void setSendBufferSize(int size) throws SocketException {
+        throw unsupported("SO_SNDBUF");
+    }
+
+    @Override
+    public void sendUrgentData(int data) throws IOException {
+        throw unsupported("urgent data");
+    }
+
+    @Override
+    public <T> Socket setOption(java.net.SocketOption<T> name, T value) throws IOException {
+        throw unsupported(String.valueOf(name));
+    }
+
+    @Override
+    public <T> T getOption(java.net.SocketOption<T> name) throws IOException {
+        throw unsupported(String.valueOf(name));
+    }
+
+    @Override
+    public java.util.Set<java.net.SocketOption<?>> supportedOptions() {
+        return java.util.Set.of();
+    }
+
+    private SocketException unsupported(String what) {
+        return new SocketException(what + " is not supported by this Unix-domain socket adapter (" + path + ")");
+    }
+
+    @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         throw new SocketException("already connected to the Unix socket " + path);
     }

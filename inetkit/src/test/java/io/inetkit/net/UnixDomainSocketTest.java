@@ -80,6 +80,16 @@ class UnixDomainSocketTest {
     }
 
     @Test
+    void tcpOptionsAreRefusedClearlyExceptNoDelay() throws Exception {
+        try (Socket s = dialer(Duration.ofSeconds(5)).connect(DOCKER)) {
+            s.setTcpNoDelay(true); // what every client does: accepted, nothing to switch
+            assertThatThrownBy(() -> s.setKeepAlive(true)).isInstanceOf(SocketException.class)
+                    .hasMessageContaining("SO_KEEPALIVE").hasMessageContaining(path.toString());
+            assertThatThrownBy(() -> s.connect(UnixDomainSocketAddress.of(path))).isInstanceOf(SocketException.class);
+        }
+    }
+
+    @Test
     void closingAStreamClosesTheSocket() throws Exception {
         Socket s = dialer(Duration.ofSeconds(5)).connect(DOCKER);
         s.getInputStream().close();
