@@ -3,7 +3,8 @@
 
 INTEROP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$INTEROP_ROOT/.." && pwd)"
-WORK="${INTEROP_WORK:-$(mktemp -d /tmp/inetkit-interop.XXXXXX)}"
+if [[ -n "${INTEROP_WORK:-}" ]]; then WORK=$INTEROP_WORK; WORK_OWNED=""; else
+  WORK=$(mktemp -d /tmp/inetkit-interop.XXXXXX); WORK_OWNED=yes; fi
 PIDS=()
 FAILURES=0
 
@@ -68,9 +69,13 @@ stop_pid() {
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
+# Stop our daemons; remove our work folder unless a check failed (then it is kept to look at).
 cleanup() {
-  local pid
+  local status=$? pid
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  if [[ -n "$WORK_OWNED" && "$status" == 0 && "$FAILURES" == 0 ]]; then rm -rf "$WORK"; else
+    [[ -n "$WORK_OWNED" ]] && echo "interop: kept $WORK to look at" >&2; fi
+  return "$status"
 }
 trap cleanup EXIT
 

@@ -4,12 +4,14 @@ GET  /set       sets two cookies (one persistent, one session) and answers "set"
 GET  /echo      answers the request's Cookie, Host and Referer headers as JSON
 POST /form      parses multipart/form-data with the email package and answers each part
                 (name, filename, type, size, sha256) as JSON
-Usage: peer.py PORT
+Usage: peer.py PORT, or peer.py SOCKET-PATH for the same on a Unix domain socket
 """
 import email.parser
 import email.policy
 import hashlib
 import json
+import socket
+import socketserver
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -59,4 +61,20 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(json.dumps(parts, sort_keys=True))
 
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+class UnixHTTPServer(ThreadingHTTPServer):
+    """The same handler on a Unix domain socket (curl's --unix-socket peer)."""
+    address_family = socket.AF_UNIX
+
+    def server_bind(self):
+        socketserver.TCPServer.server_bind(self)  # HTTPServer's would ask for a host name and port
+        self.server_name, self.server_port = "unix", 0
+
+    def get_request(self):
+        conn, _ = self.socket.accept()
+        return conn, ("unix", 0)  # the handler logs and reads client_address as (host, port)
+
+
+if sys.argv[1].isdigit():
+    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+else:
+    UnixHTTPServer(sys.argv[1], Handler).serve_forever()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `inet get`'s forms, cookies and --resolve with real peers: Python's email package parses the
 # -F forms, which must equal curl's for the same arguments; curl reads the cookie files that
-# `inet get -c` writes and `inet get -b` reads curl's; Python's http.cookiejar loads ours.
+# `inet get -c` writes and `inet get -b` reads curl's; Python's http.cookiejar loads ours; over a
+# Unix domain socket, the same answer as curl's.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$WORK"
@@ -67,5 +68,15 @@ import json, sys
 h = json.load(open(sys.argv[1]))
 sys.exit(0 if h["Host"] == "www.example.test:" + sys.argv[2] and h["Referer"] == "http://from.test/" else 1)
 PY
+
+echo "curlopts: --unix-socket against Python's http.server on a Unix domain socket"
+sock="$WORK/peer.sock"
+start_bg peer-unix.log python3 "$INTEROP_ROOT/curlopts/peer.py" "$sock"
+for _ in $(seq 100); do [[ -S "$sock" ]] && break; sleep 0.1; done
+"$INET" get -s --unix-socket "$sock" -w '\n%{http_code} %{remote_ip}' "http://docker.test/echo" > unix-inet.out
+curl -sS --unix-socket "$sock" -w '\n%{http_code} %{remote_ip}' "http://docker.test/echo" > unix-curl.out
+same_bytes "the same answer and -w line as curl's over the socket" unix-curl.out unix-inet.out
+grep -q '"Host": "docker.test"' unix-inet.out && pass "Host from the URL, name never resolved" \
+  || { fail "Host over the Unix socket"; cat unix-inet.out; }
 
 finish
