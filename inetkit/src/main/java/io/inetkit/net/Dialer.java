@@ -127,13 +127,7 @@ public final class Dialer {
                 listener.attemptFailed(endpoint, new InetSocketAddress(address, endpoint.port()), e);
                 continue;
             }
-            try {
-                listener.connected(endpoint, socket);
-            } catch (RuntimeException e) {
-                socket.close(); // a listener that breaks its contract must not leak the connection
-                throw e;
-            }
-            return socket;
+            return handOver(endpoint, socket, listener);
         }
         IOException failure = describe(endpoint, last, order.size());
         for (IOException e : failures) {
@@ -166,6 +160,11 @@ public final class Dialer {
         } catch (IOException e) {
             throw describeUnix(endpoint, e);
         }
+        return handOver(endpoint, socket, listener);
+    }
+
+    /** Tells the listener about a new connection and returns it; closes it if the listener throws. */
+    private static Socket handOver(Endpoint endpoint, Socket socket, DialListener listener) throws IOException {
         try {
             listener.connected(endpoint, socket);
         } catch (RuntimeException e) {
