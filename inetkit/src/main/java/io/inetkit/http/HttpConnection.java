@@ -29,6 +29,8 @@ final class HttpConnection implements Closeable {
     private byte[] head = new byte[1024];
     private int headLength;
     private long idleSinceNanos;
+    /** True while the connection waits in the pool between exchanges: only then is its TLS stream quiet. */
+    private volatile boolean idle;
     private int exchanges;
     private volatile boolean closed;
 
@@ -63,6 +65,7 @@ final class HttpConnection implements Closeable {
     }
 
     void startExchange() {
+        idle = false;
         exchanges++;
     }
 
@@ -123,6 +126,7 @@ final class HttpConnection implements Closeable {
 
     void markIdle(long nowNanos) {
         idleSinceNanos = nowNanos;
+        idle = true;
     }
 
     long idleSinceNanos() {
@@ -175,17 +179,29 @@ final class HttpConnection implements Closeable {
     @Override
     public void close() {
         closed = true;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
         if (raw != socket) {
+            // The JDK's SSLSocket.close() waits for the peer's close_notify (TLS 1.3) up to the read
+            // timeout, and for a reader blocked in read(): a silent server would hold up a canceled
+            // call or the client's close for a minute. So an idle connection sends its close_notify
+            // (nothing is queued, so the write does not wait) and one in use says no goodbye; then the
+            // TCP socket is closed under TLS, which makes the TLS close return at once.
+            if (idle) {
+                try {
+                    socket.shutdownOutput();
+                } catch (IOException | RuntimeException ignored) {
+                    // the peer may be gone already
+                }
+            }
             try {
                 raw.close();
             } catch (IOException ignored) {
                 // best effort
             }
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
         }
     }
 
