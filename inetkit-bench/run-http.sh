@@ -5,7 +5,7 @@
 # Installs nothing: needs nginx, curl, openssl, python3 and a JDK 21+ (JDK 25 preferred).
 # Build first:  mvn -q -pl inetkit-bench -am package -DskipTests
 # Results: results/http-<date>.md (+ .jsonl with every round).
-# Knobs (environment): CLIENTS="inetkit apache okhttp jdk" ROUNDS=3 WARMUP=1 (downloads)
+# Knobs (environment): CLIENTS="inetkit apache okhttp jdk" ROUNDS=3 WARMUP=2 (downloads)
 #   GET_WARMUP=2 (rounds of REQUESTS) REQUESTS=10000 CALLERS="1 16"
 #   TESTS="download-http download-https gets cold-http cold-https"
 #   JAVA_FLAGS="-Xmx64m -XX:+UseSerialGC" BUDGET=600 (seconds; later steps are skipped past it) NICE=0
@@ -15,7 +15,9 @@ BENCH_DIR=$(pwd)
 
 CLIENTS=${CLIENTS:-"inetkit apache okhttp jdk"}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-1}
+# Two warm-up downloads per JVM (every client alike): after one, the JDK still recompiles its TLS
+# read path during the next download (its GCM code traps at the first short record it meets).
+WARMUP=${WARMUP:-2}
 GET_WARMUP=${GET_WARMUP:-2}
 REQUESTS=${REQUESTS:-10000}
 CALLERS=${CALLERS:-"1 16"}
