@@ -37,7 +37,7 @@ final class VerboseSteps implements CallListener {
     @Override
     public void connected(HttpRequest request, SocketAddress remote, SocketAddress local) {
         if (remote instanceof InetSocketAddress in && local instanceof InetSocketAddress from) {
-            note("Connected to " + in.getHostString() + " (" + in.getAddress().getHostAddress() + ") port "
+            note("Connected to " + in.getHostString() + " (" + IpText.of(in.getAddress()) + ") port "
                     + in.getPort() + " from port " + from.getPort());
         } else if (remote instanceof UnixDomainSocketAddress unix) {
             // curl's words: "Connected to localhost (/run/docker.sock) port 80"

@@ -184,7 +184,7 @@ final class WriteOut {
         if (a instanceof UnixDomainSocketAddress u) {
             return u.getPath().toString();
         }
-        return a instanceof InetSocketAddress in && in.getAddress() != null ? in.getAddress().getHostAddress() : "";
+        return a instanceof InetSocketAddress in && in.getAddress() != null ? IpText.of(in.getAddress()) : "";
     }
 
     private static String port(SocketAddress a) {
