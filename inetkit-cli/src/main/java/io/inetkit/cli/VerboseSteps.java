@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.socket.IpText;
 import io.inetkit.http.CallListener;
 import io.inetkit.http.Headers;
 import io.inetkit.http.HttpRequest;

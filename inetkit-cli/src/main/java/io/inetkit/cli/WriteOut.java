@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.socket.IpText;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;

@@ -4,8 +4,10 @@ import static io.inetkit.cli.CliRun.run;
 import static io.inetkit.cli.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
@@ -175,5 +177,22 @@ class WriteOutTest {
         CliRun failed = run("get", "-s", "-w", "%{onerror}failed %{exitcode}: %{errormsg}", "http://127.0.0.1:" + closed + "/");
         assertThat(failed.code()).isEqualTo(7);
         assertThat(failed.out()).startsWith("failed 7: ").contains("refused");
+    }
+
+    @Test
+    @Timeout(20)
+    void inetGetOverIpv6LoopbackWithMinus6() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), 0), 10);
+        server.createContext("/", ex -> TestHttpServer.respond(ex, 200, "six"));
+        server.start();
+        try {
+            String url = "http://[::1]:" + server.getAddress().getPort() + "/";
+            CliRun r = run("get", "-6", "-s", "-w", " %{remote_ip}", url);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("six ::1");
+            assertThat(run("get", "-s", "-4", url).code()).as("-4 refuses an IPv6 address").isNotZero();
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.inetkit.http;
 
+import io.inetkit.socket.IpText;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.ZonedDateTime;
@@ -13,7 +14,7 @@ final class AccessLog {
     private AccessLog() {}
 
     static String line(SocketAddress peer, String requestLine, int status, long bytes) {
-        String host = peer instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : "-";
+        String host = peer instanceof InetSocketAddress isa ? IpText.of(isa.getAddress()) : "-";
         return host + " - - [" + CLF.format(ZonedDateTime.now()) + "] \"" + escape(requestLine) + "\" " + status + " "
                 + (bytes == 0 ? "-" : Long.toString(bytes));
     }

@@ -8,6 +8,7 @@ import io.inetkit.server.Server;
 import io.inetkit.server.ServerConfig;
 import io.inetkit.server.StreamServer;
 import io.inetkit.server.TlsListener;
+import io.inetkit.socket.IpText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,7 +69,7 @@ public final class HttpServer implements AutoCloseable {
     /** {@return the base URI, e.g. {@code http://127.0.0.1:43210/}} */
     public URI uri() {
         InetSocketAddress a = address();
-        String host = a.getAddress().getHostAddress();
+        String host = IpText.of(a.getAddress());
         if (host.indexOf(':') >= 0) {
             host = "[" + host.replaceFirst("%.*", "") + "]";
         }

@@ -38,34 +38,8 @@ public sealed interface Address permits Address.Inet, Address.Unix {
         /** {@code 127.0.0.1:80} or {@code [::1]:80}. */
         @Override
         public String toString() {
-            String h = host.getHostAddress();
-            return (host instanceof Inet6Address ? "[" + compress(h) + "]" : h) + ":" + port;
-        }
-
-        /** RFC 5952 text: the JDK writes {@code 0:0:0:0:0:0:0:1} where people write {@code ::1}. */
-        private static String compress(String full) {
-            int percent = full.indexOf('%');
-            String scope = percent < 0 ? "" : full.substring(percent);
-            String[] groups = (percent < 0 ? full : full.substring(0, percent)).split(":");
-            int bestStart = -1;
-            int bestLength = 1; // a single zero group is not shortened
-            for (int i = 0; i < groups.length; i++) {
-                int j = i;
-                while (j < groups.length && groups[j].equals("0")) {
-                    j++;
-                }
-                if (j - i > bestLength) {
-                    bestStart = i;
-                    bestLength = j - i;
-                }
-                i = Math.max(i, j);
-            }
-            if (bestStart < 0) {
-                return String.join(":", groups) + scope;
-            }
-            String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-            String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
-            return head + "::" + tail + scope;
+            String h = IpText.of(host);
+            return (host instanceof Inet6Address ? "[" + h + "]" : h) + ":" + port;
         }
     }
 

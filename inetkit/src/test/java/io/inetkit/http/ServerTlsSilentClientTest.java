@@ -14,23 +14,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ServerTlsSilentClientTest {
 
+    /** Sends one keep-alive GET over TLS 1.3 and reads its response ("hi"); returns the stream for what follows. */
+    private static InputStream getOverTls13(SSLSocket client) throws java.io.IOException {
+        client.setEnabledProtocols(new String[] {"TLSv1.3"});
+        client.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
+        InputStream in = client.getInputStream();
+        byte[] buf = new byte[4096];
+        String got = "";
+        while (!got.endsWith("hi")) {
+            int n = in.read(buf);
+            assertThat(n).isPositive();
+            got += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        return in;
+    }
+
     @Test
     void shutdownClosesAnIdleTlsConnectionWhoseClientSaysNothing() throws Exception {
         HttpServer server = HttpServer.builder().tls(TestPki.get().serverConfig()).bind("127.0.0.1", 0)
                 .get("/", (req, res) -> res.sendText(200, "hi")).start();
         try (SSLSocket client = (SSLSocket) TestPki.get().clientConfig().socketFactory()
                 .createSocket("localhost", server.address().getPort())) {
-            client.setEnabledProtocols(new String[] {"TLSv1.3"});
-            client.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            client.getOutputStream().flush();
-            InputStream in = client.getInputStream();
-            byte[] buf = new byte[4096];
-            String got = "";
-            while (!got.endsWith("hi")) {
-                int n = in.read(buf);
-                assertThat(n).isPositive();
-                got += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-            }
+            getOverTls13(client);
             // the client now keeps the connection open and reads nothing more (no close_notify back)
             long t0 = System.nanoTime();
             boolean ended = server.shutdown(Duration.ofSeconds(1));
@@ -49,17 +55,8 @@ class ServerTlsSilentClientTest {
                 java.net.Socket raw = new java.net.Socket("127.0.0.1", server.address().getPort())) {
             SSLSocket client = (SSLSocket) TestPki.get().clientConfig().socketFactory().createSocket(raw, "localhost",
                     server.address().getPort(), false);
-            client.setEnabledProtocols(new String[] {"TLSv1.3"});
-            client.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            client.getOutputStream().flush();
-            InputStream in = client.getInputStream();
+            InputStream in = getOverTls13(client);
             byte[] buf = new byte[4096];
-            String got = "";
-            while (!got.endsWith("hi")) {
-                int n = in.read(buf);
-                assertThat(n).isPositive();
-                got += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-            }
             long t0 = System.nanoTime();
             // the server's close_notify ends the TLS stream; the TCP connection must end soon after, not at the idle timeout
             assertThat(in.read(buf)).isEqualTo(-1);

@@ -1,14 +1,9 @@
-package io.inetkit.cli;
+package io.inetkit.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static io.inetkit.cli.CliRun.run;
-
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** RFC 5952's text form of IPv6 addresses, as curl prints them. */
 class IpTextTest {
@@ -32,22 +27,5 @@ class IpTextTest {
     @Test
     void ipv4IsDotted() throws Exception {
         assertThat(text("127.0.0.1")).isEqualTo("127.0.0.1");
-    }
-
-    @Test
-    @Timeout(20)
-    void inetGetOverIpv6LoopbackWithMinus6() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), 0), 10);
-        server.createContext("/", ex -> TestHttpServer.respond(ex, 200, "six"));
-        server.start();
-        try {
-            String url = "http://[::1]:" + server.getAddress().getPort() + "/";
-            CliRun r = run("get", "-6", "-s", "-w", " %{remote_ip}", url);
-            assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).isEqualTo("six ::1");
-            assertThat(run("get", "-s", "-4", url).code()).as("-4 refuses an IPv6 address").isNotZero();
-        } finally {
-            server.stop(0);
-        }
     }
 }

@@ -1,17 +1,23 @@
-package io.inetkit.cli;
+package io.inetkit.socket;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
- * An IP address as people and curl write it: IPv4 dotted, IPv6 in RFC 5952's short form
+ * An IP address as people, curl and nginx write it: IPv4 dotted, IPv6 in RFC 5952's short form
  * ({@code ::1}, not the JDK's {@code 0:0:0:0:0:0:0:1}), with its {@code %scope} if it has one.
  */
-final class IpText {
+public final class IpText {
     private IpText() {
     }
 
-    static String of(InetAddress address) {
+    /**
+     * Formats an address.
+     *
+     * @param address the address
+     * @return its text, e.g. {@code 127.0.0.1}, {@code ::1} or {@code 2001:db8::2:1}
+     */
+    public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address v6)) {
             return address.getHostAddress();
         }
