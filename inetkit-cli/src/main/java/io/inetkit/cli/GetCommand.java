@@ -70,6 +70,9 @@ final class GetCommand implements Callable<Integer> {
         Stdio stdio = parent.stdio();
         TransferStats stats = new TransferStats();
         URI uri = parseUrl();
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            TlsWarmUp.start(); // the key-exchange set-up runs beside trust loading and connecting
+        }
         checkOptions();
         RedirectLog redirects = new RedirectLog();
         stats.url = url;
