@@ -5,6 +5,9 @@
 #   mvn -q -pl inetkit-bench -am package -DskipTests
 # Knobs (environment): SERVERS="inetkit jetty nginx" (also inetkit-mem: an experiment, see InetkitMemoryServerMain) ROUNDS=3 SECONDS_PER_RUN=5 WARMUP_SECONDS=3
 #                      CONNECTIONS=100 SERVER_FLAGS="..." NICE=0
+#                      LAYOUT=pinned (the anchors' layout above) or shared: nothing pinned, wrk with 2 threads,
+#                      nginx with one worker per core, so both cores are shared by wrk and the server and the
+#                      server's CPU per request decides how much is left for wrk (pinned, wrk's one core is the limit)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,8 +17,14 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-5}
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}
 CONNECTIONS=${CONNECTIONS:-100}
 FILES=${FILES:-"1k.bin 1m.bin"}
+LAYOUT=${LAYOUT:-pinned}
 
 source ./bench-common.sh
+case $LAYOUT in
+  pinned) WRK_THREADS=1; NGINX_WORKERS=1 ;;
+  shared) WRK_THREADS=2; NGINX_WORKERS=$(nproc); PIN0=(nice -n "$NICE"); PIN1=(nice -n "$NICE") ;;
+  *) echo "LAYOUT must be pinned or shared" >&2; exit 1 ;;
+esac
 command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 1; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
@@ -24,8 +33,9 @@ SERVER_FLAGS=${SERVER_FLAGS:-"-XX:+UseSerialGC -Xms64m -Xmx256m"}
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results
-RAW=results/httpserver-$STAMP.jsonl
-OUT=results/httpserver-$STAMP.md
+TAG=$([ "$LAYOUT" = shared ] && echo shared- || true)
+RAW=results/httpserver-$TAG$STAMP.jsonl
+OUT=results/httpserver-$TAG$STAMP.md
 WORK=$(mktemp -d /tmp/httpserver-bench.XXXXXX)
 : >"$RAW"
 
@@ -41,7 +51,7 @@ write_nginx_conf() { # port
   # keepalive_requests raised so that wrk's connections are not closed every 1,000 requests.
   cat >"$d/nginx.conf" <<CONF
 daemon off;
-worker_processes 1;
+worker_processes $NGINX_WORKERS;
 pid $d/nginx.pid;
 error_log $d/logs/error.log warn;
 events { worker_connections 4096; }
@@ -126,7 +136,7 @@ bench() { # name round file seconds measured(0/1)
   local name=$1 round=$2 file=$3 secs=$4 measured=$5 out=$WORK/wrk.out
   local t0 c0 t1 c1
   t0=$(date +%s.%N); c0=$(cpu_ticks)
-  timeout $(( secs + 30 )) "${PIN1[@]}" wrk -t1 -c"$CONNECTIONS" -d"${secs}s" --latency \
+  timeout $(( secs + 30 )) "${PIN1[@]}" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency \
       "http://127.0.0.1:$PORT/$file" >"$out" 2>&1 || echo "  wrk failed or timed out" >&2
   t1=$(date +%s.%N); c1=$(cpu_ticks)
   [ "$measured" = 1 ] || return 0
@@ -179,10 +189,14 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# Static files under wrk: inetkit vs Jetty 12 vs nginx, $STAMP UTC"
   echo
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -sr); shared with other work"
-  echo "- Server pinned to core 0, wrk to core 1 (\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency\`, keep-alive); loopback 127.0.0.1"
+  if [ "$LAYOUT" = pinned ]; then
+    echo "- Server pinned to core 0, wrk to core 1 (\`wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency\`, keep-alive); loopback 127.0.0.1"
+  else
+    echo "- Layout shared: nothing pinned, both cores shared by the server and wrk (\`wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency\`, keep-alive); loopback 127.0.0.1"
+  fi
   echo "- Files: 1k.bin (1,024 bytes), 1m.bin (1,048,576 bytes), random bytes, same folder for all servers"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags (inetkit and Jetty): \`$SERVER_FLAGS\`"
-  echo "- nginx: $("$NGINX" -v 2>&1 | cut -d' ' -f3), 1 worker, sendfile on, tcp_nopush on, access_log off, keepalive_requests 1000000"
+  echo "- nginx: $("$NGINX" -v 2>&1 | cut -d' ' -f3), $NGINX_WORKERS worker(s), sendfile on, tcp_nopush on, access_log off, keepalive_requests 1000000"
   echo "- Jetty 12.1.14: ServerConnector + ResourceHandler, default QueuedThreadPool; inetkit: HttpServer + StaticFiles.of(dir), default limits, no access log"
   echo "- $ROUNDS rounds (servers interleaved, each started fresh per round), per file ${WARMUP_SECONDS} s warm-up then ${SECONDS_PER_RUN} s measured; median shown; total wall time ${ELAPSED} s"
   echo "- Load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
