@@ -24,6 +24,8 @@ final class GetRequestFactory {
     static final int MAX_DATA_BYTES = 64 * 1024 * 1024;
 
     private final InputStream stdin;
+    /** What {@link #read} read, so several URLs of one command send the same data (stdin is read once). */
+    private final java.util.Map<String, byte[]> read = new java.util.HashMap<>();
 
     GetRequestFactory(InputStream stdin) {
         this.stdin = stdin;
@@ -201,6 +203,16 @@ final class GetRequestFactory {
         if (!item.startsWith("@")) {
             return item.getBytes(StandardCharsets.UTF_8);
         }
+        byte[] known = read.get(item);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = readFile(item);
+        read.put(item, bytes);
+        return bytes;
+    }
+
+    private byte[] readFile(String item) throws IOException {
         String name = item.substring(1);
         try (InputStream in = name.equals("-") ? stdin : Files.newInputStream(Path.of(name))) {
             byte[] bytes = in.readNBytes(MAX_DATA_BYTES + 1);

@@ -20,30 +20,39 @@ final class GetTransfer {
     private final HttpClient client;
     private final GetOutputOptions output;
     private final OutputTarget target;
-    private final boolean resume;
+    private final Settings settings;
     private final PrintWriter progressTo;
     private final TransferStats stats;
     private final RedirectLog redirects;
     private final java.io.OutputStream stdout;
 
     /**
+     * How this transfer differs from the command's options.
+     *
+     * @param resume -C -: continue the existing file
+     * @param appendHeaders -D FILE appends: an earlier URL of the same command wrote it (curl keeps all heads)
+     */
+    record Settings(boolean resume, boolean appendHeaders) {
+    }
+
+    /**
      * @param progressTo where to draw a progress bar, or null for none
      * @param stdout standard output, for {@code -D -}
      */
-    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
+    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, Settings settings,
             PrintWriter progressTo, TransferStats stats, RedirectLog redirects, java.io.OutputStream stdout) {
         this.stdout = stdout;
         this.client = client;
         this.output = output;
         this.target = target;
-        this.resume = resume;
+        this.settings = settings;
         this.progressTo = progressTo;
         this.stats = stats;
         this.redirects = redirects;
     }
 
     void run(HttpRequest request) throws IOException {
-        long have = resume ? target.existingSize() : 0;
+        long have = settings.resume() ? target.existingSize() : 0;
         if (have > 0) {
             request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
                     .setHeader("Accept-Encoding", "identity").build();
@@ -139,7 +148,12 @@ final class GetTransfer {
             return;
         }
         try {
-            java.nio.file.Files.write(output.dumpHeader, heads);
+            if (settings.appendHeaders()) {
+                java.nio.file.Files.write(output.dumpHeader, heads, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } else {
+                java.nio.file.Files.write(output.dumpHeader, heads);
+            }
         } catch (IOException e) {
             throw new TransferFailure(ExitCode.WRITE_ERROR, "cannot write the headers to " + output.dumpHeader
                     + ": " + e.getMessage(), e);
