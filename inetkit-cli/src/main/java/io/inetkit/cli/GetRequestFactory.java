@@ -133,7 +133,7 @@ final class GetRequestFactory {
         }
     }
 
-    /** The -d, --data-binary and --data-urlencode values in command-line order, joined with &amp; as curl does. */
+    /** The -d, --data-binary, --data-raw and --data-urlencode values in command-line order, joined with &amp; as curl does. */
     private byte[] data(List<GetRequestOptions.Data> items) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (GetRequestOptions.Data item : items) {
@@ -142,13 +142,15 @@ final class GetRequestFactory {
             }
             switch (item.kind()) {
                 case ASCII -> {
+                    boolean file = item.value().startsWith("@");
                     for (byte c : read(item.value())) {
-                        if (c != '\r' && c != '\n') { // curl's -d @file drops newlines
+                        if (!file || (c != '\r' && c != '\n')) { // curl's -d @file drops newlines, -d TEXT keeps them
                             all.write(c);
                         }
                     }
                 }
                 case BINARY -> all.writeBytes(read(item.value()));
+                case RAW -> all.writeBytes(item.value().getBytes(StandardCharsets.UTF_8));
                 case URLENCODE -> all.writeBytes(urlencoded(item.value()));
             }
         }
