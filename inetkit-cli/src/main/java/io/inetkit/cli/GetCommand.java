@@ -46,6 +46,7 @@ final class GetCommand implements Callable<Integer> {
     private HttpClient client;
     private CookieJar jar;
     private GetRequestFactory requests;
+    private TimeCondition timeCondition;
 
     GetCommand(InetCommand parent) {
         this.parent = parent;
@@ -61,6 +62,8 @@ final class GetCommand implements Callable<Integer> {
         GetCommand command = new GetCommand(parent);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("get").mixinStandardHelpOptions(true);
         spec.usageMessage().sortOptions(false).description(DESCRIPTION);
+        // as curl: an option's value may start with '-' even when it looks like options (-z "-Sun, 06 Nov ...")
+        spec.parser().allowOptionsAsOptionParameters(true);
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1..*").required(true).paramLabel("URL")
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("http://, https:// or file:// URL; several are fetched in order over the same"
@@ -89,6 +92,13 @@ final class GetCommand implements Callable<Integer> {
                 err.println("inet: warning: " + warning);
             }
         };
+        if (request.timeCond != null) {
+            timeCondition = TimeCondition.parse(request.timeCond).orElse(null);
+            if (timeCondition == null) {
+                warn.accept("-z \"" + request.timeCond + "\" is neither a date nor an existing file:"
+                        + " no time condition is sent");
+            }
+        }
         int exitCode = 0;
         try {
             for (int i = 0; i < uris.size(); i++) {
@@ -134,7 +144,7 @@ final class GetCommand implements Callable<Integer> {
                 redirects.clear();
                 HttpRequest req = buildRequest(uri);
                 stats.method = req.method().name();
-                GetTransfer.Settings settings = new GetTransfer.Settings(request.continueAt != null, later);
+                GetTransfer.Settings settings = new GetTransfer.Settings(request.continueAt != null, later, timeCondition, warn);
                 new GetTransfer(http, output, target, settings, progress ? err : null, stats, redirects, stdio.stdout())
                         .run(req);
             }

@@ -26,6 +26,7 @@ final class GetRequestOptions {
     boolean get;
     String referer;
     String range;
+    String timeCond;
     /** -d, --data-binary, --data-raw and --data-urlencode in command-line order, as curl joins them. */
     final List<Data> dataItems = new ArrayList<>();
     /** -F and --form-string in command-line order (the order of the parts). */
@@ -90,7 +91,13 @@ final class GetRequestOptions {
                                 + " on each redirect.", v -> referer = v)
                 .value(names("-r", "--range"), "RANGE", String.class, null,
                         "Ask for part of the body: Range: bytes=RANGE (0-499, 500-, -500, 0-0,-1). A 200 answer"
-                                + " is written whole.", v -> range = v);
+                                + " is written whole.", v -> range = v)
+                .value(names("-z", "--time-cond"), "TIME|FILE", String.class, null,
+                        "Fetch only if changed after TIME (If-Modified-Since), or with a leading - only if not"
+                                + " (If-Unmodified-Since). TIME is a date ('Wed, 01 Sep 2021 12:18:00 GMT',"
+                                + " '1 Sep 2021 12:18', 20210901, 2021-09-01) or a file whose modification time"
+                                + " is used. Else nothing is written (a -o file stays as it was); -w shows 304.",
+                        v -> timeCond = v);
     }
 
     private List<String> form = new ArrayList<>();

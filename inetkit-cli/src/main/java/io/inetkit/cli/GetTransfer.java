@@ -11,6 +11,10 @@ import io.inetkit.text.MalformedReplyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One {@code inet get} exchange: sends the request, applies -f and -C, writes the head (-i, -I)
@@ -31,8 +35,10 @@ final class GetTransfer {
      *
      * @param resume -C -: continue the existing file
      * @param appendHeaders -D FILE appends: an earlier URL of the same command wrote it (curl keeps all heads)
+     * @param timeCondition -z, or null
+     * @param warn receives warnings (a file time that cannot be set)
      */
-    record Settings(boolean resume, boolean appendHeaders) {
+    record Settings(boolean resume, boolean appendHeaders, TimeCondition timeCondition, Consumer<String> warn) {
     }
 
     /**
@@ -57,6 +63,10 @@ final class GetTransfer {
             request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
                     .setHeader("Accept-Encoding", "identity").build();
         }
+        TimeCondition condition = settings.timeCondition();
+        if (condition != null && request.headers().firstOrNull(condition.headerName()) == null) {
+            request = request.toBuilder().setHeader(condition.headerName(), condition.headerValue()).build();
+        }
         stats.sizeUpload = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
         HttpResponse response;
         try {
@@ -72,6 +82,15 @@ final class GetTransfer {
             int status = response.status();
             if (output.fail && status >= 400) {
                 throw httpError(response);
+            }
+            if (condition != null && (status == 304 || (status == 200 && !meets(condition, response)))) {
+                stats.httpCode = 304; // curl too reports a 200 that fails -z as a 304, and writes nothing
+                if (output.include) {
+                    try (GuardedOutput out = target.open(false)) {
+                        out.write(heads(response));
+                    }
+                }
+                return;
             }
             boolean append = false;
             if (have > 0) {
@@ -107,6 +126,9 @@ final class GetTransfer {
             if (output.failWithBody && status >= 400) {
                 throw httpError(response); // the body was written, as curl's --fail-with-body
             }
+            if (output.remoteTime && target.file() != null) {
+                setFileTime(response);
+            }
         }
     }
 
@@ -122,6 +144,27 @@ final class GetTransfer {
                     + " bytes, an incomplete download (-C - resumes it)";
             throw new TransferFailure(ExitCode.FILESIZE_EXCEEDED, "the file is larger than --max-filesize: more than "
                     + limit + " bytes" + kept, e);
+        }
+    }
+
+    /** -z against the response's Last-Modified: a server may have ignored the condition. */
+    private static boolean meets(TimeCondition condition, HttpResponse response) {
+        String lastModified = response.headers().firstOrNull("Last-Modified");
+        Instant time = lastModified == null ? null : CurlDate.parse(lastModified).orElse(null);
+        return time == null || condition.isMetBy(time);
+    }
+
+    /** -R: the file gets the Last-Modified time; without one it keeps the time of writing, as in curl. */
+    private void setFileTime(HttpResponse response) {
+        String lastModified = response.headers().firstOrNull("Last-Modified");
+        Instant time = lastModified == null ? null : CurlDate.parse(lastModified).orElse(null);
+        if (time == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(target.file(), FileTime.from(time));
+        } catch (IOException e) {
+            settings.warn().accept("could not set the time of " + target.file() + ": " + e.getMessage());
         }
     }
 
