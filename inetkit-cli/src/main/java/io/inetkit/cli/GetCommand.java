@@ -137,14 +137,15 @@ final class GetCommand implements Callable<Integer> {
             boolean progress = stdio.stderrIsTerminal() && !output.silent
                     && (target.file() != null || !stdio.stdoutIsTerminal());
             if ("file".equalsIgnoreCase(uri.getScheme())) {
-                FileFetch.run(uri, target, progress ? err : null, stats);
+                FileFetch.run(uri, target, progress ? err : null, stats, connection.limitRateBytes);
             } else {
                 HttpClient http = client(err, warn);
                 timers.use(stats.timer);
                 redirects.clear();
                 HttpRequest req = buildRequest(uri);
                 stats.method = req.method().name();
-                GetTransfer.Settings settings = new GetTransfer.Settings(request.continueAt != null, later, timeCondition, warn);
+                GetTransfer.Settings settings = new GetTransfer.Settings(request.continueAt != null, later, timeCondition,
+                        connection.limitRateBytes, warn);
                 new GetTransfer(http, output, target, settings, progress ? err : null, stats, redirects, stdio.stdout())
                         .run(req);
             }
@@ -223,6 +224,13 @@ final class GetCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
         }
+        if (connection.limitRate != null) {
+            try {
+                connection.limitRateBytes = ByteSize.parse("--limit-rate", connection.limitRate);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         if (request.continueAt != null && request.range != null) {
             throw usage("choose either -C - or -r");
         }
@@ -294,6 +302,9 @@ final class GetCommand implements Callable<Integer> {
                 requests = new GetRequestFactory(System.in); // one for all URLs: it reads stdin and data files once
             }
             HttpRequest req = requests.build(uri, request);
+            if (connection.limitRateBytes > 0 && req.body() != null) {
+                req = req.toBuilder().method(req.method(), new RateLimitedBody(req.body(), connection.limitRateBytes)).build();
+            }
             String cookieHeader = cookies.cookieHeader();
             if (cookieHeader == null) {
                 return req;

@@ -29,6 +29,9 @@ final class GetConnectionOptions {
     boolean tlsv12;
     boolean tlsv13;
     Path unixSocket;
+    String limitRate;
+    /** --limit-rate in bytes per second, set by the command's checks; 0 is no limit, as in curl. */
+    long limitRateBytes;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -69,6 +72,9 @@ final class GetConnectionOptions {
                         v -> connectTimeout = v)
                 .value(names("-m", "--max-time"), "SECONDS", Double.class, null, "Limit for the whole transfer.",
                         v -> maxTime = v)
+                .value(names("--limit-rate"), "SPEED", String.class, null,
+                        "Transfer at most SPEED bytes per second (k, M, G suffixes; 0 is no limit), downloads"
+                                + " and uploads each, averaged from the transfer's start.", v -> limitRate = v)
                 .value(names("--retry"), "N", Integer.class, "0",
                         "Retry N times after connection failures and 408/429/502/503/504.", v -> retry = v)
                 .value(names("--retry-delay"), "SECONDS", Double.class, null,

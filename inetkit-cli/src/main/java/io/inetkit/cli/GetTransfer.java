@@ -36,9 +36,11 @@ final class GetTransfer {
      * @param resume -C -: continue the existing file
      * @param appendHeaders -D FILE appends: an earlier URL of the same command wrote it (curl keeps all heads)
      * @param timeCondition -z, or null
+     * @param limitRate --limit-rate for the download in bytes per second, 0 for none
      * @param warn receives warnings (a file time that cannot be set)
      */
-    record Settings(boolean resume, boolean appendHeaders, TimeCondition timeCondition, Consumer<String> warn) {
+    record Settings(boolean resume, boolean appendHeaders, TimeCondition timeCondition, long limitRate,
+            Consumer<String> warn) {
     }
 
     /**
@@ -135,7 +137,8 @@ final class GetTransfer {
     /** The body, at most {@code allowed} bytes of it; past that exit 63 says what the output holds. */
     private void copyBody(HttpResponse response, GuardedOutput out, long allowed, long limit) throws IOException {
         try {
-            BodyCopier.copy(response.body(), out, contentLength(response), allowed, progressTo, stats);
+            BodyCopier.copy(response.body(), out, contentLength(response), allowed, progressTo, stats,
+                    settings.limitRate() > 0 ? new Throttle(settings.limitRate()) : null);
         } catch (TransferFailure e) {
             if (e.exitCode() != ExitCode.FILESIZE_EXCEEDED) {
                 throw e;
