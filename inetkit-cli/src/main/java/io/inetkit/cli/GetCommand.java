@@ -224,6 +224,7 @@ final class GetCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
         }
+        connection.failOnHttpErrors = output.fail || output.failWithBody;
         if (connection.limitRate != null) {
             try {
                 connection.limitRateBytes = ByteSize.parse("--limit-rate", connection.limitRate);
