@@ -37,6 +37,11 @@ class GetMultipleUrlsTest {
                     String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     respond(ex, 200, ex.getRequestURI().getPath().substring("/files/".length()) + body);
                 })
+                .handle("/set-cookie", ex -> {
+                    ex.getResponseHeaders().set("Set-Cookie", "session=s1; Path=/");
+                    respond(ex, 200, "set;");
+                })
+                .handle("/show-cookie", ex -> respond(ex, 200, "cookie: " + ex.getRequestHeaders().getFirst("Cookie")))
                 .handle("/missing", ex -> {
                     requests.add("GET /missing");
                     respond(ex, 404, "not here");
@@ -146,6 +151,15 @@ class GetMultipleUrlsTest {
         assertThat(text).doesNotContain("old content");
         assertThat(text.split("HTTP/1.1 200", -1)).hasSize(3);
         assertThat(requests).allMatch(line -> line.startsWith("POST "));
+    }
+
+    @Test
+    void cookiesSetByOneUrlGoToTheNext() throws IOException {
+        Path jar = dir.resolve("jar.txt");
+        CliRun r = run("get", "-c", jar.toString(), server.url("/set-cookie"), server.url("/show-cookie"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("set;cookie: session=s1");
+        assertThat(Files.readString(jar)).contains("session\ts1"); // written once, at the end
     }
 
     @Test
