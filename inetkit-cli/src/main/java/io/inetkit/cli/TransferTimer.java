@@ -32,7 +32,7 @@ final class TransferTimer implements CallListener {
     private SocketAddress local;
     private int remotePort;
 
-    /** @param startNanos the command's start, {@link System#nanoTime()} */
+    /** @param startNanos the transfer's start, {@link System#nanoTime()} */
     TransferTimer(long startNanos) {
         this.start = startNanos;
     }
