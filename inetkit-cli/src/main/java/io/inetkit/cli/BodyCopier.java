@@ -33,12 +33,21 @@ final class BodyCopier {
      */
     static void copy(InputStream body, OutputStream out, long expected, long limit, PrintWriter progressTo,
             TransferStats stats) throws IOException {
+        copy(body, out, expected, limit, progressTo, stats, null);
+    }
+
+    /**
+     * Copies as {@link #copy(InputStream, OutputStream, long, long, PrintWriter, TransferStats)},
+     * reading no faster than {@code throttle} allows (--limit-rate), or at full speed when it is null.
+     */
+    static void copy(InputStream body, OutputStream out, long expected, long limit, PrintWriter progressTo,
+            TransferStats stats, Throttle throttle) throws IOException {
         ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo, expected);
         byte[] buffer = new byte[BUFFER];
         try {
             int n;
             long written = 0;
-            while ((n = body.read(buffer)) > 0) {
+            while ((n = body.read(buffer, 0, throttle == null ? BUFFER : throttle.piece(BUFFER))) > 0) {
                 if (n > limit - written) {
                     int allowed = (int) (limit - written);
                     out.write(buffer, 0, allowed);
@@ -52,6 +61,10 @@ final class BodyCopier {
                 stats.sizeDownload += n;
                 if (bar != null) {
                     bar.update(stats.sizeDownload);
+                }
+                if (throttle != null) {
+                    out.flush(); // what arrived is written before the pause
+                    throttle.moved(n);
                 }
             }
             out.flush();

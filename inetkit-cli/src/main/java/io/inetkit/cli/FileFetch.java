@@ -14,7 +14,9 @@ final class FileFetch {
     private FileFetch() {
     }
 
-    static void run(URI uri, OutputTarget target, PrintWriter progressTo, TransferStats stats) throws IOException {
+    /** @param limitRate --limit-rate in bytes per second, 0 for none */
+    static void run(URI uri, OutputTarget target, PrintWriter progressTo, TransferStats stats, long limitRate)
+            throws IOException {
         OpenedUrl opened;
         try {
             opened = new FileSchemeHandler().open(uri);
@@ -24,7 +26,8 @@ final class FileFetch {
         }
         try (opened; GuardedOutput out = target.open(false)) {
             stats.contentType = opened.contentType() == null ? "" : opened.contentType();
-            BodyCopier.copy(opened.body(), out, opened.contentLength(), progressTo, stats);
+            BodyCopier.copy(opened.body(), out, opened.contentLength(), Long.MAX_VALUE, progressTo, stats,
+                    limitRate > 0 ? new Throttle(limitRate) : null);
         }
     }
 }

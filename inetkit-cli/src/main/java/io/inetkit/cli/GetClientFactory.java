@@ -17,12 +17,20 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the {@link HttpClient} for one {@code inet get} from its connection options. */
 final class GetClientFactory {
     /** Decompressed bodies may be large downloads; the bound only stops decompression bombs. */
     private static final long MAX_DECOMPRESSED = 1L << 40;
+
+    /** The statuses curl's --retry takes for transient. */
+    private static final Set<Integer> CURL_TRANSIENT = Set.of(408, 429, 500, 502, 503, 504);
+    /** --retry-all-errors with -f: every status that -f fails on. */
+    private static final Set<Integer> HTTP_ERRORS = IntStream.range(400, 600).boxed().collect(Collectors.toUnmodifiableSet());
 
     private GetClientFactory() {
     }
@@ -91,6 +99,8 @@ final class GetClientFactory {
         b.credentials(challengeCredentials);
         if (o.retry > 0) {
             RetryPolicy policy = RetryPolicy.of(o.retry);
+            policy = new RetryPolicy(o.retry, policy.initialBackoff(), policy.maxBackoff(),
+                    o.retryAllErrors && o.failOnHttpErrors ? HTTP_ERRORS : CURL_TRANSIENT);
             if (o.retryDelay != null && o.retryDelay != 0) { // 0 is curl's default: the backoff
                 policy = policy.withFixedDelay(Durations.ofSeconds(spec, "--retry-delay", o.retryDelay));
             }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,7 +28,8 @@ final class GetCommand implements Callable<Integer> {
     /** The first line is also the summary in {@code inet --help}. */
     private static final String[] DESCRIPTION = {
         "Transfer a URL (http, https, file) like curl.",
-        "The body goes to stdout (binary-safe, streamed) unless -o/-O is given. Options have curl's names"
+        "The body goes to stdout (binary-safe, streamed) unless -o/-O is given. With several URLs each is"
+                + " fetched in turn (the exit code is the last one's, see --fail-early). Options have curl's names"
                 + " and meanings; so do the exit codes (see 'inet --help'). A progress bar is drawn on stderr"
                 + " when it is a terminal."};
 
@@ -37,7 +39,14 @@ final class GetCommand implements Callable<Integer> {
     final GetOutputOptions output = new GetOutputOptions();
     final GetCookieOptions cookies = new GetCookieOptions();
     CommandSpec spec;
-    String url;
+    List<String> urls = new ArrayList<>();
+    /** What the URLs of one command share: the client (keep-alive), the cookie jar, the request data. */
+    private final SwitchingListener timers = new SwitchingListener();
+    private final RedirectLog redirects = new RedirectLog();
+    private HttpClient client;
+    private CookieJar jar;
+    private GetRequestFactory requests;
+    private TimeCondition timeCondition;
 
     GetCommand(InetCommand parent) {
         this.parent = parent;
@@ -53,9 +62,14 @@ final class GetCommand implements Callable<Integer> {
         GetCommand command = new GetCommand(parent);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("get").mixinStandardHelpOptions(true);
         spec.usageMessage().sortOptions(false).description(DESCRIPTION);
-        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("URL").type(String.class)
-                .description("http://, https:// or file:// URL.")
-                .setter(OptionTable.setter((String v) -> command.url = v)).build());
+        // as curl: an option's value may start with '-' even when it looks like options (-z "-Sun, 06 Nov ...")
+        spec.parser().allowOptionsAsOptionParameters(true);
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1..*").required(true).paramLabel("URL")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("http://, https:// or file:// URL; several are fetched in order over the same"
+                        + " connections, as curl does.")
+                .getter(OptionTable.getter(() -> command.urls))
+                .setter(OptionTable.setter((List<String> v) -> command.urls = v != null ? v : new ArrayList<>())).build());
         command.request.declare(spec);
         command.connection.declare(spec);
         command.output.declare(spec);
@@ -68,40 +82,72 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Stdio stdio = parent.stdio();
-        TransferStats stats = new TransferStats();
-        URI uri = parseUrl();
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
+        List<URI> uris = urls.stream().map(this::parseUrl).toList();
+        if (uris.stream().anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
             TlsWarmUp.start(); // the key-exchange set-up runs beside trust loading and connecting
         }
-        checkOptions();
-        RedirectLog redirects = new RedirectLog();
-        stats.url = url;
-        stats.urlEffective = url;
-        stats.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        List<OutputChoice> choices = checkOptions(uris.size());
         Consumer<String> warn = warning -> {
             if (output.showErrors()) {
                 err.println("inet: warning: " + warning);
             }
         };
-        CookieJar jar = null;
+        if (request.timeCond != null) {
+            timeCondition = TimeCondition.parse(request.timeCond).orElse(null);
+            if (timeCondition == null) {
+                warn.accept("-z \"" + request.timeCond + "\" is neither a date nor an existing file:"
+                        + " no time condition is sent");
+            }
+        }
+        int exitCode = 0;
         try {
-            OutputTarget target = output.output != null && !output.output.toString().equals("-")
-                    ? OutputTarget.file(outputFile(output.output), output.createDirs)
-                    : output.remoteName ? OutputTarget.file(outputFile(OutputTarget.remoteName(uri)), output.createDirs)
-                    : OutputTarget.stdout(stdio.stdout());
+            for (int i = 0; i < uris.size(); i++) {
+                TransferStats stats = transfer(urls.get(i), uris.get(i), choices.get(i), i > 0, stdio, err, warn);
+                stats.endNanos = System.nanoTime();
+                writeOut(stats, stdio, err);
+                exitCode = stats.exitCode; // as curl 7.88: the last transfer's result
+                if (exitCode != 0 && output.failEarly) {
+                    break;
+                }
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+        cookies.save(jar, stdio.stdout(), warn);
+        err.flush();
+        return exitCode;
+    }
+
+    /** One URL: its outcome, failures included, is in the returned numbers. */
+    private TransferStats transfer(String url, URI uri, OutputChoice choice, boolean later, Stdio stdio, PrintWriter err,
+            Consumer<String> warn) {
+        TransferStats stats = new TransferStats();
+        stats.url = url;
+        stats.urlEffective = url;
+        stats.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        try {
+            OutputTarget target = switch (choice.kind()) {
+                case FILE -> OutputTarget.file(outputFile(choice.file()), output.createDirs);
+                case REMOTE_NAME -> OutputTarget.file(outputFile(OutputTarget.remoteName(uri)), output.createDirs);
+                case STDOUT -> OutputTarget.stdout(stdio.stdout());
+            };
             stats.filenameEffective = target.file() == null ? "" : target.file().toString();
             boolean progress = stdio.stderrIsTerminal() && !output.silent
                     && (target.file() != null || !stdio.stdoutIsTerminal());
             if ("file".equalsIgnoreCase(uri.getScheme())) {
-                FileFetch.run(uri, target, progress ? err : null, stats);
+                FileFetch.run(uri, target, progress ? err : null, stats, connection.limitRateBytes);
             } else {
-                jar = cookies.jar(warn);
-                try (HttpClient client = buildClient(redirects, stats.timer, err, jar)) {
-                    HttpRequest req = buildRequest(uri);
-                    stats.method = req.method().name();
-                    new GetTransfer(client, output, target, request.continueAt != null,
-                            progress ? err : null, stats, redirects, stdio.stdout()).run(req);
-                }
+                HttpClient http = client(err, warn);
+                timers.use(stats.timer);
+                redirects.clear();
+                HttpRequest req = buildRequest(uri);
+                stats.method = req.method().name();
+                GetTransfer.Settings settings = new GetTransfer.Settings(request.continueAt != null, later, timeCondition,
+                        connection.limitRateBytes, warn);
+                new GetTransfer(http, output, target, settings, progress ? err : null, stats, redirects, stdio.stdout())
+                        .run(req);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ParameterException pe) {
@@ -124,14 +170,19 @@ final class GetCommand implements Callable<Integer> {
                 err.println("inet: " + stats.errorMessage);
             }
         }
-        cookies.save(jar, stdio.stdout(), warn);
-        stats.endNanos = System.nanoTime();
-        writeOut(stats, stdio, err);
-        err.flush();
-        return stats.exitCode;
+        return stats;
     }
 
-    private URI parseUrl() {
+    /** The client the URLs share (so kept-alive connections are reused), built for the first http(s) URL. */
+    private HttpClient client(PrintWriter err, Consumer<String> warn) throws IOException {
+        if (client == null) {
+            jar = cookies.jar(warn);
+            client = buildClient(redirects, timers, err, jar);
+        }
+        return client;
+    }
+
+    private URI parseUrl(String url) {
         try {
             // like curl, a URL without a scheme is http
             URI uri = new URI(url.contains("://") || url.startsWith("file:") ? url : "http://" + url);
@@ -149,9 +200,16 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    private void checkOptions() {
-        if (output.output != null && output.remoteName) {
-            throw usage("choose either -o FILE or -O");
+    /** @return the -o/-O choice of each URL */
+    private List<OutputChoice> checkOptions(int urlCount) {
+        List<OutputChoice> choices;
+        try {
+            choices = output.pair(urlCount);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (request.uploadFile != null && urlCount > 1) {
+            throw usage("-T takes one URL");
         }
         if (output.fail && output.failWithBody) {
             throw usage("choose either -f or --fail-with-body");
@@ -166,6 +224,14 @@ final class GetCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
         }
+        connection.failOnHttpErrors = output.fail || output.failWithBody;
+        if (connection.limitRate != null) {
+            try {
+                connection.limitRateBytes = ByteSize.parse("--limit-rate", connection.limitRate);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         if (request.continueAt != null && request.range != null) {
             throw usage("choose either -C - or -r");
         }
@@ -173,10 +239,11 @@ final class GetCommand implements Callable<Integer> {
             if (!request.continueAt.equals("-")) {
                 throw usage("only '-C -' (resume where the file ends) is supported");
             }
-            if (output.output == null && !output.remoteName) {
-                throw usage("-C - needs -o FILE or -O");
+            if (choices.stream().anyMatch(c -> c.kind() == OutputChoice.Kind.STDOUT)) {
+                throw usage("-C - needs -o FILE or -O" + (urlCount > 1 ? " for every URL" : ""));
             }
         }
+        return choices;
     }
 
     /** -4/-6 found no address of that family: its message says so better than the dialer's wrapper. */
@@ -232,7 +299,13 @@ final class GetCommand implements Callable<Integer> {
 
     private HttpRequest buildRequest(URI uri) throws IOException {
         try {
-            HttpRequest req = new GetRequestFactory(System.in).build(uri, request);
+            if (requests == null) {
+                requests = new GetRequestFactory(System.in); // one for all URLs: it reads stdin and data files once
+            }
+            HttpRequest req = requests.build(uri, request);
+            if (connection.limitRateBytes > 0 && req.body() != null) {
+                req = req.toBuilder().method(req.method(), new RateLimitedBody(req.body(), connection.limitRateBytes)).build();
+            }
             String cookieHeader = cookies.cookieHeader();
             if (cookieHeader == null) {
                 return req;

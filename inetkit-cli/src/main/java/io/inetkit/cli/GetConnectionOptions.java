@@ -29,6 +29,13 @@ final class GetConnectionOptions {
     boolean tlsv12;
     boolean tlsv13;
     Path unixSocket;
+    String limitRate;
+    boolean retryConnRefused;
+    boolean retryAllErrors;
+    /** -f or --fail-with-body, set by the command's checks: --retry-all-errors then retries HTTP errors too. */
+    boolean failOnHttpErrors;
+    /** --limit-rate in bytes per second, set by the command's checks; 0 is no limit, as in curl. */
+    long limitRateBytes;
 
     /** Declares these options on {@code inet get}'s spec, bound to this object's fields. */
     void declare(CommandSpec spec) {
@@ -69,8 +76,17 @@ final class GetConnectionOptions {
                         v -> connectTimeout = v)
                 .value(names("-m", "--max-time"), "SECONDS", Double.class, null, "Limit for the whole transfer.",
                         v -> maxTime = v)
+                .value(names("--limit-rate"), "SPEED", String.class, null,
+                        "Transfer at most SPEED bytes per second (k, M, G suffixes; 0 is no limit), downloads"
+                                + " and uploads each, averaged from the transfer's start.", v -> limitRate = v)
                 .value(names("--retry"), "N", Integer.class, "0",
-                        "Retry N times after connection failures and 408/429/502/503/504.", v -> retry = v)
+                        "Retry N times after connection failures and timeouts, and on status"
+                                + " 408/429/500/502/503/504 (GET, HEAD, PUT and other idempotent requests).",
+                        v -> retry = v)
+                .flag(names("--retry-connrefused"), "With --retry, also retry when the connection is refused"
+                        + " (inet get's --retry always does).", v -> retryConnRefused = v)
+                .flag(names("--retry-all-errors"), "With --retry, retry on any failure; with -f or --fail-with-body"
+                        + " also on every HTTP status of 400 or more.", v -> retryAllErrors = v)
                 .value(names("--retry-delay"), "SECONDS", Double.class, null,
                         "With --retry, wait this long before each retry (instead of doubling from 0.5 s).",
                         v -> retryDelay = v)

@@ -24,6 +24,8 @@ final class GetRequestFactory {
     static final int MAX_DATA_BYTES = 64 * 1024 * 1024;
 
     private final InputStream stdin;
+    /** What {@link #read} read, so several URLs of one command send the same data (stdin is read once). */
+    private final java.util.Map<String, byte[]> read = new java.util.HashMap<>();
 
     GetRequestFactory(InputStream stdin) {
         this.stdin = stdin;
@@ -131,7 +133,7 @@ final class GetRequestFactory {
         }
     }
 
-    /** The -d, --data-binary and --data-urlencode values in command-line order, joined with &amp; as curl does. */
+    /** The -d, --data-binary, --data-raw and --data-urlencode values in command-line order, joined with &amp; as curl does. */
     private byte[] data(List<GetRequestOptions.Data> items) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (GetRequestOptions.Data item : items) {
@@ -140,13 +142,15 @@ final class GetRequestFactory {
             }
             switch (item.kind()) {
                 case ASCII -> {
+                    boolean file = item.value().startsWith("@");
                     for (byte c : read(item.value())) {
-                        if (c != '\r' && c != '\n') { // curl's -d @file drops newlines
+                        if (!file || (c != '\r' && c != '\n')) { // curl's -d @file drops newlines, -d TEXT keeps them
                             all.write(c);
                         }
                     }
                 }
                 case BINARY -> all.writeBytes(read(item.value()));
+                case RAW -> all.writeBytes(item.value().getBytes(StandardCharsets.UTF_8));
                 case URLENCODE -> all.writeBytes(urlencoded(item.value()));
             }
         }
@@ -201,6 +205,16 @@ final class GetRequestFactory {
         if (!item.startsWith("@")) {
             return item.getBytes(StandardCharsets.UTF_8);
         }
+        byte[] known = read.get(item);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = readFile(item);
+        read.put(item, bytes);
+        return bytes;
+    }
+
+    private byte[] readFile(String item) throws IOException {
         String name = item.substring(1);
         try (InputStream in = name.equals("-") ? stdin : Files.newInputStream(Path.of(name))) {
             byte[] bytes = in.readNBytes(MAX_DATA_BYTES + 1);

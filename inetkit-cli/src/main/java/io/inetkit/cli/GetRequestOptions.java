@@ -14,6 +14,7 @@ final class GetRequestOptions {
     List<String> headers = new ArrayList<>();
     List<String> data = new ArrayList<>();
     List<String> dataBinary = new ArrayList<>();
+    List<String> dataRaw = new ArrayList<>();
     List<String> json = new ArrayList<>();
     String uploadFile;
     String user;
@@ -25,15 +26,16 @@ final class GetRequestOptions {
     boolean get;
     String referer;
     String range;
-    /** -d, --data-binary and --data-urlencode in command-line order, as curl joins them. */
+    String timeCond;
+    /** -d, --data-binary, --data-raw and --data-urlencode in command-line order, as curl joins them. */
     final List<Data> dataItems = new ArrayList<>();
     /** -F and --form-string in command-line order (the order of the parts). */
     final List<Form> formItems = new ArrayList<>();
 
     /** How a -d style value is read and encoded. */
-    enum DataKind { ASCII, BINARY, URLENCODE }
+    enum DataKind { ASCII, BINARY, RAW, URLENCODE }
 
-    /** One -d, --data-binary or --data-urlencode value. */
+    /** One -d, --data-binary, --data-raw or --data-urlencode value. */
     record Data(DataKind kind, String value) {}
 
     /** One -F (or, literal, --form-string) argument. */
@@ -48,12 +50,15 @@ final class GetRequestOptions {
                 .list(names("-H", "--header"), "'NAME: VALUE'",
                         "Extra header (repeatable). 'NAME:' with nothing after the colon removes it.",
                         () -> headers, v -> headers = v)
-                .list(names("-d", "--data"), "DATA",
+                .list(names("-d", "--data", "--data-ascii"), "DATA",
                         "POST DATA as application/x-www-form-urlencoded (repeatable, joined with &)."
                                 + " @FILE reads a file (CR and LF removed), @- reads stdin.",
                         () -> data, v -> data = track(v, DataKind.ASCII))
                 .list(names("--data-binary"), "DATA", "Like -d, but @FILE is sent as it is (newlines kept).",
                         () -> dataBinary, v -> dataBinary = track(v, DataKind.BINARY))
+                .list(names("--data-raw"), "DATA", "Like -d, but a leading @ is data too (no file is read);"
+                                + " browsers' \"Copy as cURL\" uses it.",
+                        () -> dataRaw, v -> dataRaw = track(v, DataKind.RAW))
                 .list(names("--json"), "DATA",
                         "POST DATA as JSON (Content-Type and Accept: application/json). @FILE reads a file.",
                         () -> json, v -> json = v)
@@ -86,7 +91,13 @@ final class GetRequestOptions {
                                 + " on each redirect.", v -> referer = v)
                 .value(names("-r", "--range"), "RANGE", String.class, null,
                         "Ask for part of the body: Range: bytes=RANGE (0-499, 500-, -500, 0-0,-1). A 200 answer"
-                                + " is written whole.", v -> range = v);
+                                + " is written whole.", v -> range = v)
+                .value(names("-z", "--time-cond"), "TIME|FILE", String.class, null,
+                        "Fetch only if changed after TIME (If-Modified-Since), or with a leading - only if not"
+                                + " (If-Unmodified-Since). TIME is a date ('Wed, 01 Sep 2021 12:18:00 GMT',"
+                                + " '1 Sep 2021 12:18', 20210901, 2021-09-01) or a file whose modification time"
+                                + " is used. Else nothing is written (a -o file stays as it was); -w shows 304.",
+                        v -> timeCond = v);
     }
 
     private List<String> form = new ArrayList<>();

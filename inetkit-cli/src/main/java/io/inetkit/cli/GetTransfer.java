@@ -11,6 +11,10 @@ import io.inetkit.text.MalformedReplyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One {@code inet get} exchange: sends the request, applies -f and -C, writes the head (-i, -I)
@@ -20,33 +24,50 @@ final class GetTransfer {
     private final HttpClient client;
     private final GetOutputOptions output;
     private final OutputTarget target;
-    private final boolean resume;
+    private final Settings settings;
     private final PrintWriter progressTo;
     private final TransferStats stats;
     private final RedirectLog redirects;
     private final java.io.OutputStream stdout;
 
     /**
+     * How this transfer differs from the command's options.
+     *
+     * @param resume -C -: continue the existing file
+     * @param appendHeaders -D FILE appends: an earlier URL of the same command wrote it (curl keeps all heads)
+     * @param timeCondition -z, or null
+     * @param limitRate --limit-rate for the download in bytes per second, 0 for none
+     * @param warn receives warnings (a file time that cannot be set)
+     */
+    record Settings(boolean resume, boolean appendHeaders, TimeCondition timeCondition, long limitRate,
+            Consumer<String> warn) {
+    }
+
+    /**
      * @param progressTo where to draw a progress bar, or null for none
      * @param stdout standard output, for {@code -D -}
      */
-    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, boolean resume,
+    GetTransfer(HttpClient client, GetOutputOptions output, OutputTarget target, Settings settings,
             PrintWriter progressTo, TransferStats stats, RedirectLog redirects, java.io.OutputStream stdout) {
         this.stdout = stdout;
         this.client = client;
         this.output = output;
         this.target = target;
-        this.resume = resume;
+        this.settings = settings;
         this.progressTo = progressTo;
         this.stats = stats;
         this.redirects = redirects;
     }
 
     void run(HttpRequest request) throws IOException {
-        long have = resume ? target.existingSize() : 0;
+        long have = settings.resume() ? target.existingSize() : 0;
         if (have > 0) {
             request = request.toBuilder().setHeader("Range", "bytes=" + have + "-")
                     .setHeader("Accept-Encoding", "identity").build();
+        }
+        TimeCondition condition = settings.timeCondition();
+        if (condition != null && request.headers().firstOrNull(condition.headerName()) == null) {
+            request = request.toBuilder().setHeader(condition.headerName(), condition.headerValue()).build();
         }
         stats.sizeUpload = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
         HttpResponse response;
@@ -63,6 +84,15 @@ final class GetTransfer {
             int status = response.status();
             if (output.fail && status >= 400) {
                 throw httpError(response);
+            }
+            if (condition != null && (status == 304 || (status == 200 && !meets(condition, response)))) {
+                stats.httpCode = 304; // curl too reports a 200 that fails -z as a 304, and writes nothing
+                if (output.include) {
+                    try (GuardedOutput out = target.open(false)) {
+                        out.write(heads(response));
+                    }
+                }
+                return;
             }
             boolean append = false;
             if (have > 0) {
@@ -98,13 +128,17 @@ final class GetTransfer {
             if (output.failWithBody && status >= 400) {
                 throw httpError(response); // the body was written, as curl's --fail-with-body
             }
+            if (output.remoteTime && target.file() != null) {
+                setFileTime(response);
+            }
         }
     }
 
     /** The body, at most {@code allowed} bytes of it; past that exit 63 says what the output holds. */
     private void copyBody(HttpResponse response, GuardedOutput out, long allowed, long limit) throws IOException {
         try {
-            BodyCopier.copy(response.body(), out, contentLength(response), allowed, progressTo, stats);
+            BodyCopier.copy(response.body(), out, contentLength(response), allowed, progressTo, stats,
+                    settings.limitRate() > 0 ? new Throttle(settings.limitRate()) : null);
         } catch (TransferFailure e) {
             if (e.exitCode() != ExitCode.FILESIZE_EXCEEDED) {
                 throw e;
@@ -113,6 +147,27 @@ final class GetTransfer {
                     + " bytes, an incomplete download (-C - resumes it)";
             throw new TransferFailure(ExitCode.FILESIZE_EXCEEDED, "the file is larger than --max-filesize: more than "
                     + limit + " bytes" + kept, e);
+        }
+    }
+
+    /** -z against the response's Last-Modified: a server may have ignored the condition. */
+    private static boolean meets(TimeCondition condition, HttpResponse response) {
+        String lastModified = response.headers().firstOrNull("Last-Modified");
+        Instant time = lastModified == null ? null : CurlDate.parse(lastModified).orElse(null);
+        return time == null || condition.isMetBy(time);
+    }
+
+    /** -R: the file gets the Last-Modified time; without one it keeps the time of writing, as in curl. */
+    private void setFileTime(HttpResponse response) {
+        String lastModified = response.headers().firstOrNull("Last-Modified");
+        Instant time = lastModified == null ? null : CurlDate.parse(lastModified).orElse(null);
+        if (time == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(target.file(), FileTime.from(time));
+        } catch (IOException e) {
+            settings.warn().accept("could not set the time of " + target.file() + ": " + e.getMessage());
         }
     }
 
@@ -139,7 +194,12 @@ final class GetTransfer {
             return;
         }
         try {
-            java.nio.file.Files.write(output.dumpHeader, heads);
+            if (settings.appendHeaders()) {
+                java.nio.file.Files.write(output.dumpHeader, heads, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } else {
+                java.nio.file.Files.write(output.dumpHeader, heads);
+            }
         } catch (IOException e) {
             throw new TransferFailure(ExitCode.WRITE_ERROR, "cannot write the headers to " + output.dumpHeader
                     + ": " + e.getMessage(), e);

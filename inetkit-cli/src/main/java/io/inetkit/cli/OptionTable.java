@@ -31,6 +31,21 @@ final class OptionTable {
         return this;
     }
 
+    /**
+     * A flag that may be given several times (curl's -O): {@code count} hears, at each
+     * occurrence, how many times it was given so far.
+     */
+    OptionTable repeatedFlag(String[] names, String description, java.util.function.IntConsumer count) {
+        boolean[][] seen = {new boolean[0]};
+        Consumer<boolean[]> set = v -> {
+            seen[0] = v == null ? new boolean[0] : v; // picocli resets with null
+            count.accept(seen[0].length);
+        };
+        spec.addOption(OptionSpec.builder(names).type(boolean[].class).arity("0").description(description)
+                .getter(getter(() -> seen[0])).setter(setter(set)).build());
+        return this;
+    }
+
     /** An option with one value of {@code type}; {@code defaultValue} may be null. */
     <T> OptionTable value(String[] names, String label, Class<T> type, String defaultValue, String description,
             Consumer<T> set) {

@@ -14,6 +14,12 @@ final class RedirectLog {
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private volatile String lastHead;
 
+    /** Forgets what earlier transfers received: the next URL of the same command starts afresh. */
+    void clear() {
+        heads.clear();
+        lastHead = null;
+    }
+
     /** Records a response's head as received; keeps it in the list if it is a redirect. */
     void saw(HttpResponse response) {
         String head = ResponseHead.format(response);

@@ -3,8 +3,9 @@ package io.inetkit.cli;
 import io.inetkit.http.Headers;
 
 /**
- * What one {@code inet get} did, for {@code -w}: filled in as the transfer goes, read once
- * at the end. Lives for one command run.
+ * What one transfer (one URL) of {@code inet get} did, for {@code -w}: filled in as the
+ * transfer goes, read once at its end. Each URL of a command has its own, so its times run
+ * from its own start, as curl's do.
  */
 final class TransferStats {
     final long startNanos = System.nanoTime();

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLSession;
 
 /**
  * Times the steps of one {@code inet get} for curl's {@code -w} variables. Every time runs from
- * the command's start. With redirects, the steps are those of the last exchange, and
+ * the transfer's start. With redirects, the steps are those of the last exchange, and
  * {@code time_redirect} is when the response before it arrived. An exchange on a kept-alive
  * connection has no look-up, connect or handshake of its own: those times are when it got the
  * connection. Called on the one thread that runs the transfer.
@@ -32,7 +32,7 @@ final class TransferTimer implements CallListener {
     private SocketAddress local;
     private int remotePort;
 
-    /** @param startNanos the command's start, {@link System#nanoTime()} */
+    /** @param startNanos the transfer's start, {@link System#nanoTime()} */
     TransferTimer(long startNanos) {
         this.start = startNanos;
     }
