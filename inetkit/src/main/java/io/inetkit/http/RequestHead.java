@@ -84,8 +84,14 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         if (target.startsWith("/")) {
             rawPath = target;
         } else if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
-            int slash = target.indexOf('/', target.indexOf("//") + 2);
-            rawPath = slash < 0 ? "/" : target.substring(slash);
+            // the authority ends at the first '/' or '?' (RFC 3986 §3.2; '#' is refused below): a '/'
+            // inside the query ("http://x?a=/admin") must not become the path a proxy never saw
+            int start = target.indexOf("//") + 2;
+            int end = start;
+            while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
+                end++;
+            }
+            rawPath = end == target.length() || target.charAt(end) == '?' ? "/" + target.substring(end) : target.substring(end);
         } else if (target.equals("*") && method.equals(Method.OPTIONS)) {
             rawPath = "*";
         } else {
