@@ -188,7 +188,8 @@ class ServerRequestFuzzTest {
                         "/files/sub%20dir/../../secret.txt", "/files/./hello.txt", "/files//hello.txt", "/files/%",
                         "/files/" + "a".repeat(r.nextInt(3000)), "/files/sub%20dir", "/files", "/files/hello.txt/",
                         "/echo?" + "%zz", "/%2e%2e/", "/files/%252e%252e/secret.txt", "http://x?a=/boom", "http://x?q=1",
-                        "HTTP://X:80?/echo", "http://x/a+b%2B?c=/d"));
+                        "HTTP://X:80?/echo", "http://x/a+b%2B?c=/d", "/echo/../files/hello.txt", "/boom/%2e%2E/x", "/./echo",
+                        "/echo/.", "/a/%2e/"));
                 case 16 -> b.insert(at, new String(new char[] {(char) (0x80 + r.nextInt(0x80))}));
                 case 17 -> b.replaceAll("HTTP/1.1", pick(r, "HTTP/1.0", "HTTP/2.0", "HTTP/1.10", "http/1.1", "HTTP/1", "HTTP/9.9", ""));
                 case 18 -> b.replaceAll("Range: bytes=", pick(r, "Range: bytes=-", "Range: bytes=99999999999999999999-",
@@ -471,6 +472,9 @@ class ServerRequestFuzzTest {
             if (!tp[1].equals(expected)) {
                 fail("target " + escape(bytes(tp[0])) + " routed as path " + escape(bytes(tp[1])) + ", expected "
                         + escape(bytes(expected)) + "; " + ctx);
+            }
+            if (("/" + tp[1] + "/").matches(".*/\\.\\.?/.*")) {
+                fail("a handler saw a dot segment in path " + escape(bytes(tp[1])) + "; " + ctx);
             }
         }
         if (fiveHundreds > o.thrownAfter - o.thrownBefore) {
