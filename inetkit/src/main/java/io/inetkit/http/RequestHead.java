@@ -61,6 +61,11 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         if (version == HttpVersion.HTTP_1_1 && hosts.size() != 1 || hosts.size() > 1) {
             throw bad("an HTTP/1.1 request needs exactly one Host header, got " + hosts.size());
         }
+        // RFC 9112 §3.2: an invalid Host value is a 400 too; handlers and logs that trust it
+        // (virtual hosts, redirects, HttpServer.uri-like links) must never see "a b" or "x/y"
+        if (!hosts.isEmpty() && !validHost(hosts.get(0))) {
+            throw bad("invalid Host header " + HttpSyntax.quote(hosts.get(0)));
+        }
         List<String> te = headers.all("Transfer-Encoding");
         List<String> cl = headers.all("Content-Length");
         boolean chunked = false;
@@ -122,6 +127,46 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
             expect = version == HttpVersion.HTTP_1_1 && (chunked || length > 0);
         }
         return new RequestHead(method, target, version, headers, rawPath, query, path, chunked ? -1 : length, chunked, keepAlive, expect);
+    }
+
+    /** @return true for {@code uri-host [ ":" port ]} (RFC 3986 §3.2.2, §3.2.3), also when empty */
+    static boolean validHost(String host) {
+        int i = 0;
+        int n = host.length();
+        if (n > 0 && host.charAt(0) == '[') {
+            int close = host.indexOf(']');
+            if (close < 2) {
+                return false;
+            }
+            for (i = 1; i < close; i++) {
+                char c = host.charAt(i);
+                if (Character.digit(c, 16) < 0 && c != ':' && c != '.') { // IPv6 (IPvFuture is not accepted)
+                    return false;
+                }
+            }
+            i = close + 1;
+        } else {
+            for (; i < n && host.charAt(i) != ':'; i++) {
+                char c = host.charAt(i);
+                boolean regName = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
+                if (!regName) {
+                    return false;
+                }
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (host.charAt(i) != ':') {
+            return false;
+        }
+        for (i++; i < n; i++) {
+            if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Content-Length: each field and list element all digits and equal (RFC 9110 §8.6). */

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The path and query a handler sees for absolute-form targets (found by ServerRequestFuzzTest). */
+/** The path and query a handler sees for absolute-form targets, and the Host values it may see (found by ServerRequestFuzzTest). */
 @Timeout(30)
 class ServerRequestTargetTest {
     static HttpServer server;
@@ -40,5 +41,19 @@ class ServerRequestTargetTest {
     void absoluteFormTargetsSplitAtTheEndOfTheAuthority(String target, String expected) throws IOException {
         String r = ServerRaw.sendAndReadToClose(server.address(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + expected + "\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a b", "x/y", "u@x", "x?", "x:8a", "[::1", "[::1]x", "\"x\"", "x\u00e9", "[]"})
+    void anInvalidHostIsA400(String host) throws IOException {
+        String r = ServerRaw.sendAndReadToClose(server.address(), "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        assertThat(r).startsWith("HTTP/1.1 400 ").contains("Connection: close");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "x", "x:80", "x:", "127.0.0.1:8080", "[::1]", "[::1]:80", "[::ffff:127.0.0.1]", "xn--bcher-kva.example", "a%20b"})
+    void aValidHostIsServed(String host) throws IOException {
+        String r = ServerRaw.sendAndReadToClose(server.address(), "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertThat(r).startsWith("HTTP/1.1 200 ");
     }
 }
