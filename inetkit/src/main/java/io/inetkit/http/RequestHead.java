@@ -140,7 +140,9 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
             }
             for (i = 1; i < close; i++) {
                 char c = host.charAt(i);
-                if (Character.digit(c, 16) < 0 && c != ':' && c != '.') { // IPv6 (IPvFuture is not accepted)
+                // IPv6, also with a zone ("%25eth0", RFC 6874, as our client sends it); no IPvFuture
+                boolean ipv6 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ":.%-_~".indexOf(c) >= 0;
+                if (!ipv6) {
                     return false;
                 }
             }

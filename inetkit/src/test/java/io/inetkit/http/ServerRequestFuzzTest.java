@@ -476,7 +476,7 @@ class ServerRequestFuzzTest {
                 fail("target " + escape(bytes(tp[0])) + " routed as path " + escape(bytes(tp[1])) + ", expected "
                         + escape(bytes(expected)) + "; " + ctx);
             }
-            if (!tp[2].matches("([-._~%!$&'()*+,;=0-9A-Za-z]*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]*)?")) {
+            if (!tp[2].matches("([-._~%!$&'()*+,;=0-9A-Za-z]*|\\[[-0-9A-Za-z:.%_~]+\\])(:[0-9]*)?")) {
                 fail("a handler saw an invalid Host " + escape(bytes(tp[2])) + "; " + ctx);
             }
             if (("/" + tp[1] + "/").matches(".*/\\.\\.?/.*")) {

@@ -44,14 +44,14 @@ class ServerRequestTargetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a b", "x/y", "u@x", "x?", "x:8a", "[::1", "[::1]x", "\"x\"", "x\u00e9", "[]"})
+    @ValueSource(strings = {"a b", "x/y", "u@x", "x?", "x:8a", "[::1", "[::1]x", "[::1/8]", "[a b]", "\"x\"", "x\u00e9", "[]"})
     void anInvalidHostIsA400(String host) throws IOException {
         String r = ServerRaw.sendAndReadToClose(server.address(), "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 400 ").contains("Connection: close");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "x", "x:80", "x:", "127.0.0.1:8080", "[::1]", "[::1]:80", "[::ffff:127.0.0.1]", "xn--bcher-kva.example", "a%20b"})
+    @ValueSource(strings = {"", "x", "x:80", "x:", "127.0.0.1:8080", "[::1]", "[::1]:80", "[::ffff:127.0.0.1]", "[fe80::1%25eth0]:8080", "xn--bcher-kva.example", "a%20b"})
     void aValidHostIsServed(String host) throws IOException {
         String r = ServerRaw.sendAndReadToClose(server.address(), "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200 ");
