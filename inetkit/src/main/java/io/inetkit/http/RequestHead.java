@@ -61,6 +61,11 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         if (version == HttpVersion.HTTP_1_1 && hosts.size() != 1 || hosts.size() > 1) {
             throw bad("an HTTP/1.1 request needs exactly one Host header, got " + hosts.size());
         }
+        // RFC 9112 §3.2: an invalid Host value is a 400 too; handlers and logs that trust it
+        // (virtual hosts, redirects, HttpServer.uri-like links) must never see "a b" or "x/y"
+        if (!hosts.isEmpty() && !validHost(hosts.get(0))) {
+            throw bad("invalid Host header " + HttpSyntax.quote(hosts.get(0)));
+        }
         List<String> te = headers.all("Transfer-Encoding");
         List<String> cl = headers.all("Content-Length");
         boolean chunked = false;
@@ -84,8 +89,14 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         if (target.startsWith("/")) {
             rawPath = target;
         } else if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
-            int slash = target.indexOf('/', target.indexOf("//") + 2);
-            rawPath = slash < 0 ? "/" : target.substring(slash);
+            // the authority ends at the first '/' or '?' (RFC 3986 §3.2; '#' is refused below): a '/'
+            // inside the query ("http://x?a=/admin") must not become the path a proxy never saw
+            int start = target.indexOf("//") + 2;
+            int end = start;
+            while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
+                end++;
+            }
+            rawPath = end == target.length() || target.charAt(end) == '?' ? "/" + target.substring(end) : target.substring(end);
         } else if (target.equals("*") && method.equals(Method.OPTIONS)) {
             rawPath = "*";
         } else {
@@ -116,6 +127,48 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
             expect = version == HttpVersion.HTTP_1_1 && (chunked || length > 0);
         }
         return new RequestHead(method, target, version, headers, rawPath, query, path, chunked ? -1 : length, chunked, keepAlive, expect);
+    }
+
+    /** @return true for {@code uri-host [ ":" port ]} (RFC 3986 §3.2.2, §3.2.3), also when empty */
+    static boolean validHost(String host) {
+        int i = 0;
+        int n = host.length();
+        if (n > 0 && host.charAt(0) == '[') {
+            int close = host.indexOf(']');
+            if (close < 2) {
+                return false;
+            }
+            for (i = 1; i < close; i++) {
+                char c = host.charAt(i);
+                // IPv6, also with a zone ("%25eth0", RFC 6874, as our client sends it); no IPvFuture
+                boolean ipv6 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ":.%-_~".indexOf(c) >= 0;
+                if (!ipv6) {
+                    return false;
+                }
+            }
+            i = close + 1;
+        } else {
+            for (; i < n && host.charAt(i) != ':'; i++) {
+                char c = host.charAt(i);
+                boolean regName = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
+                if (!regName) {
+                    return false;
+                }
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (host.charAt(i) != ':') {
+            return false;
+        }
+        for (i++; i < n; i++) {
+            if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Content-Length: each field and list element all digits and equal (RFC 9110 §8.6). */
