@@ -126,8 +126,9 @@ final class FileResponder {
         return new long[] {first, last};
     }
 
+    /** @return the number, Long.MAX_VALUE when it has more than 18 digits, or -1 when not all digits */
     private static long digits(String s) {
-        if (s.isEmpty() || s.length() > 18) {
+        if (s.isEmpty()) {
             return -1;
         }
         for (int i = 0; i < s.length(); i++) {
@@ -135,6 +136,8 @@ final class FileResponder {
                 return -1;
             }
         }
-        return Long.parseLong(s);
+        // a last position past any file is valid (RFC 9110 §14.1.2: "bytes=3-99999999999999999999"
+        // means to the end), so a number too long for a long saturates instead of voiding the range
+        return s.length() > 18 ? Long.MAX_VALUE : Long.parseLong(s);
     }
 }

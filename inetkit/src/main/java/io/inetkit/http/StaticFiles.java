@@ -125,7 +125,8 @@ public final class StaticFiles implements HttpHandler {
         List<String> segments = relativeSegments(req.rawPath(), req.routePrefix());
         Path target = segments == null ? null : resolve(segments);
         BasicFileAttributes attrs = target == null ? null : attributes(target);
-        if (attrs != null && attrs.isDirectory()) {
+        boolean directory = attrs != null && attrs.isDirectory();
+        if (directory) {
             if (!req.rawPath().endsWith("/")) {
                 cache.remove(key);
                 String location = req.rawPath() + "/" + req.rawQuery().map(q -> "?" + q).orElse("");
@@ -141,7 +142,9 @@ public final class StaticFiles implements HttpHandler {
             target = index;
             attrs = attributes(index);
         }
-        if (attrs == null || !attrs.isRegularFile()) {
+        // "file.txt/" names a directory that is not there: 404, as nginx and Python's http.server
+        // answer (served, it would also make relative links in the file resolve one level too deep)
+        if (attrs == null || !attrs.isRegularFile() || !directory && req.rawPath().endsWith("/")) {
             cache.remove(key);
             res.sendText(Status.NOT_FOUND, "Not Found\n");
             return null;

@@ -70,6 +70,15 @@ class StaticFilesTest {
     }
 
     @Test
+    void aFileAskedForAsADirectoryIs404() throws IOException {
+        // as nginx and Python's http.server: "hello.txt/" names a directory that does not exist
+        assertThat(get("/files/hello.txt/")).startsWith("HTTP/1.1 404 ");
+        assertThat(get("/files/hello.txt")).startsWith("HTTP/1.1 200 ");
+        assertThat(get("/files/hello.txt/")).as("not served from the cache either").startsWith("HTTP/1.1 404 ");
+        assertThat(get("/files/site/")).startsWith("HTTP/1.1 200 ").endsWith("<p>index</p>");
+    }
+
+    @Test
     void headGivesTheSameHeadWithoutBody() throws IOException {
         String r = ServerRaw.sendAndReadToClose(server.address(), "HEAD /files/hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200 ").contains("Content-Length: 11").endsWith("\r\n\r\n");
@@ -91,6 +100,10 @@ class StaticFilesTest {
         assertThat(get("/files/hello.txt", "Range: bytes=-5")).startsWith("HTTP/1.1 206 ").endsWith("world");
         assertThat(get("/files/hello.txt", "Range: bytes=6-")).endsWith("\r\n\r\nworld");
         assertThat(get("/files/hello.txt", "Range: bytes=20-")).startsWith("HTTP/1.1 416 ").contains("Content-Range: bytes */11");
+        assertThat(get("/files/hello.txt", "Range: bytes=6-99999999999999999999")).startsWith("HTTP/1.1 206 ")
+                .contains("Content-Range: bytes 6-10/11").endsWith("\r\n\r\nworld");
+        assertThat(get("/files/hello.txt", "Range: bytes=99999999999999999999-")).startsWith("HTTP/1.1 416 ");
+        assertThat(get("/files/hello.txt", "Range: bytes=-99999999999999999999")).startsWith("HTTP/1.1 206 ").endsWith("hello world");
         assertThat(get("/files/hello.txt", "Range: bytes=0-1,4-5")).startsWith("HTTP/1.1 200 ").endsWith("hello world");
         assertThat(get("/files/hello.txt", "Range: lines=1-2")).startsWith("HTTP/1.1 200 ");
         assertThat(get("/files/hello.txt", "Range: bytes=0-4", "If-Range: " + etag)).startsWith("HTTP/1.1 206 ").endsWith("hello");
