@@ -57,10 +57,11 @@ class ResponseFuzzTest {
     record Seed(String name, Ask ask, boolean decompress, byte[] bytes) {}
 
     /** One fuzz case as the peer plays it. */
-    record Case(int number, long seed, Ask ask, boolean decompress, boolean keepOpen, boolean smallLimits,
-            boolean extras, int readStyle, byte[] bytes) {
+    record Case(int number, long seed, String seedName, boolean mutated, Ask ask, boolean decompress, boolean keepOpen,
+            boolean stall, boolean smallLimits, boolean extras, int readStyle, byte[] bytes) {
         String describe() {
-            return "seed " + SEED + ", case " + number + " (case seed " + seed + ", " + ask + ", decompress " + decompress
+            return "seed " + SEED + ", case " + number + " (case seed " + seed + ", from " + seedName
+                    + (mutated ? "" : " unmutated") + ", stall " + stall + ", " + ask + ", decompress " + decompress
                      + ", keepOpen " + keepOpen + ", smallLimits " + smallLimits + ", extras " + extras + ", readStyle " + readStyle + "), "
                     + bytes.length + " bytes: " + escape(bytes);
         }
@@ -141,6 +142,9 @@ class ResponseFuzzTest {
                 fail("the case allocated " + allocated + " bytes\n" + c.describe());
             }
             outcome = failure == null ? Outcome.BODY_READ : Outcome.IO_EXCEPTION;
+            if (failure != null && !c.mutated && !expectedToFailUnmutated(c)) {
+                fail("a valid response failed: " + failure + "\n" + c.describe(), failure);
+            }
             STATS.merge(failure == null ? "OK " + c.ask : failure.getClass().getSimpleName() + ": " + failure.getMessage().replaceAll("[0-9]+", "N").replaceAll("\"[^\"]*\"", "Q"), 1, Integer::sum); // TEMP
             // a corrupt or oversized compressed body is framed well: its connection may be reused
             contentError = failure instanceof CorruptBodyException || failure instanceof LimitExceededException
@@ -175,11 +179,17 @@ class ResponseFuzzTest {
         return (Long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes").invoke(threads);
     }
 
+    /** Valid responses that fail as they are: the bomb, lines over the small limits, bodies that end at a close that never comes. */
+    private static boolean expectedToFailUnmutated(Case c) {
+        return c.seedName.equals("gzip-bomb") || c.smallLimits
+                || c.keepOpen && (c.seedName.equals("close-delimited") || c.seedName.equals("deflate"));
+    }
+
     private static HttpClient client(Case c) {
         HttpClient.Builder b = HttpClient.builder()
-                .timeouts(Timeouts.DEFAULT.withConnect(Duration.ofSeconds(5)).withRead(Duration.ofMillis(300)))
+                .timeouts(Timeouts.DEFAULT.withConnect(Duration.ofSeconds(5)).withRead(Duration.ofMillis(c.stall ? 1500 : 300)))
                 .callTimeout(Duration.ofSeconds(4))
-                .continueTimeout(Duration.ofMillis(150))
+                .continueTimeout(Duration.ofMillis(c.stall ? 100 : 150))
                 .followRedirects(false)
                 .decompression(c.decompress, MAX_DECOMPRESSED);
         if (c.extras) { // the links that parse response headers too: auth challenges, cookies, the wire log
@@ -245,6 +255,8 @@ class ResponseFuzzTest {
         s.add(seed("304", Ask.GET, false, "HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\nETag: \"x\"\r\n\r\n"));
         s.add(seed("continue", Ask.POST_EXPECT_CONTINUE, false,
                 "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 7\r\n\r\ncreated"));
+        s.add(seed("continue-headers", Ask.POST_EXPECT_CONTINUE, false, "HTTP/1.1 102 Processing\r\nX-A: 1\r\n\r\n"
+                + "HTTP/1.1 100 Continue\r\nX-B: 2\r\nX-C: 3\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok"));
         s.add(seed("expectation-failed", Ask.POST_EXPECT_CONTINUE, false,
                 "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 4\r\n\r\nnope"));
         s.add(seed("auth-digest", Ask.GET, false, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"r@x\", "
@@ -286,7 +298,9 @@ class ResponseFuzzTest {
         }
         boolean decompress = s.decompress() || r.nextInt(4) == 0;
         boolean extras = s.name().startsWith("auth") || s.name().startsWith("cookie") || r.nextInt(4) == 0;
-        return new Case(number, caseSeed, s.ask(), decompress, r.nextInt(8) == 0, r.nextInt(6) == 0, extras, r.nextInt(5), bytes);
+        boolean stall = s.ask() == Ask.POST_EXPECT_CONTINUE && r.nextBoolean();
+        return new Case(number, caseSeed, s.name(), mutations > 0, s.ask(), decompress, r.nextInt(8) == 0, stall,
+                r.nextInt(6) == 0, extras, r.nextInt(5), bytes);
     }
 
     private static final byte[] INTERESTING = "\r\n\0 \t:;,0123456789abcdefxX-+\"\u007f\u00ff".getBytes(StandardCharsets.ISO_8859_1);
@@ -582,7 +596,7 @@ class ResponseFuzzTest {
                     }
                     Case c = cases.get(Integer.parseInt(target.substring(6)));
                     caseNumber = c.number;
-                    writeInPieces(out, c);
+                    writeInPieces(s, out, c);
                     if (!c.keepOpen) {
                         s.shutdownOutput();
                         in.transferTo(OutputStream.nullOutputStream()); // no RST: the client reads all we sent
@@ -601,15 +615,31 @@ class ResponseFuzzTest {
             }
         }
 
-        private static void writeInPieces(OutputStream out, Case c) throws IOException {
+        /**
+         * Writes the case in up to three pieces. A stalling peer pauses after the first piece
+         * until the client sends its 100-continue body, at most 300 ms (past the client's 100 ms
+         * wait for 100 and short of its 1500 ms read timeout).
+         */
+        private static void writeInPieces(Socket s, OutputStream out, Case c) throws IOException {
             Random r = new Random(c.seed ^ 0x5eed);
             byte[] b = c.bytes;
             int a = r.nextInt(b.length + 1);
             int z = a + r.nextInt(b.length - a + 1);
-            for (int[] piece : new int[][] {{0, a}, {a, z}, {z, b.length}}) {
+            int[][] pieces = {{0, a}, {a, z}, {z, b.length}};
+            for (int i = 0; i < pieces.length; i++) {
+                int[] piece = pieces[i];
                 if (piece[1] > piece[0]) {
                     out.write(b, piece[0], piece[1] - piece[0]);
                     out.flush();
+                }
+                if (i == 0 && c.stall) {
+                    s.setSoTimeout(300);
+                    try {
+                        s.getInputStream().readNBytes("payload".length());
+                    } catch (java.net.SocketTimeoutException e) {
+                        // the client is still reading: go on
+                    }
+                    s.setSoTimeout(10_000);
                 }
             }
         }
