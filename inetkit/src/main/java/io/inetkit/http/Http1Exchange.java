@@ -186,6 +186,7 @@ final class Http1Exchange {
      */
     private StatusLine awaitContinue() throws IOException {
         conn.setReadTimeout(client.continueTimeoutMillis());
+        boolean inHeaderBlock = false;
         try {
             int interim = 0;
             while (true) {
@@ -193,13 +194,23 @@ final class Http1Exchange {
                 if (st.status() >= 200) {
                     return st;
                 }
+                // WHY: the wait may end only between messages. Ended inside a header block, it would
+                // lose the fields read so far and the rest would be parsed as a status line; so a
+                // block once started is read whole, at the normal read timeout.
+                inHeaderBlock = true;
+                conn.restoreReadTimeout();
                 Headers h = readHeaders();
+                inHeaderBlock = false;
+                conn.setReadTimeout(client.continueTimeoutMillis());
                 interim(st, h, ++interim);
                 if (st.status() == 100) {
                     return null;
                 }
             }
         } catch (SocketTimeoutException e) {
+            if (inHeaderBlock) {
+                throw e; // a real read timeout, not the end of the wait
+            }
             return null; // like curl: after a short wait, send the body anyway
         } finally {
             if (!conn.isClosed()) {

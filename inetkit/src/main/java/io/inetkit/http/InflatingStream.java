@@ -57,7 +57,7 @@ final class InflatingStream extends InputStream {
                 decoded = new InflaterInputStream(in, inflater, BUFFER);
             }
         } catch (ZipException | EOFException e) {
-            throw new CorruptBodyException("the " + kind.name().toLowerCase() + " response body is corrupt: " + e.getMessage(), e);
+            throw corrupt(e);
         }
         return true;
     }
@@ -78,7 +78,7 @@ final class InflatingStream extends InputStream {
         try {
             n = decoded.read(b, off, (int) Math.min(len, maxBytes - produced + 1));
         } catch (ZipException | EOFException e) {
-            throw new CorruptBodyException("the " + kind.name().toLowerCase() + " response body is corrupt: " + e.getMessage(), e);
+            throw corrupt(e);
         }
         if (n < 0) {
             drainRaw();
@@ -90,6 +90,18 @@ final class InflatingStream extends InputStream {
             }
         }
         return n;
+    }
+
+    /**
+     * WHY the connection is closed: a corrupt stream often means the framing lied (a
+     * Content-Length too short cuts the stream, and the rest of it would arrive where the next
+     * response is expected), so the connection must not go back to the pool.
+     */
+    private CorruptBodyException corrupt(IOException e) {
+        if (raw instanceof ResponseBodyStream body) {
+            body.abort();
+        }
+        return new CorruptBodyException("the " + kind.name().toLowerCase() + " response body is corrupt: " + e.getMessage(), e);
     }
 
     /** Reads the (normally empty) rest of the raw body so its end is seen and the connection can be reused. */

@@ -181,6 +181,20 @@ final class ResponseBodyStream extends InputStream {
         call.bodyDone(this);
     }
 
+    /**
+     * Ends the body and closes its connection, for content that shows the framing cannot be
+     * trusted. Also after the end of the message: the connection went back to the pool when the
+     * framing said the body ended, before the decoder saw that the content was cut.
+     */
+    void abort() {
+        closed = true;
+        if (done) {
+            pool.evict(connection);
+        } else {
+            finish(false);
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {

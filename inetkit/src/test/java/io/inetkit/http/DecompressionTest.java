@@ -126,4 +126,38 @@ class DecompressionTest {
             }
         }
     }
+
+    /**
+     * Regression: a gzip body cut short by a wrong Content-Length failed as corrupt, yet its
+     * connection went back to the pool, and the rest of the stream, arriving late, was read as
+     * the next response's status line. A corrupt body now closes its connection.
+     */
+    @Test
+    void corruptBodyClosesItsConnection() throws Exception {
+        byte[] gz = gzip(TEXT.getBytes(StandardCharsets.UTF_8));
+        int cut = gz.length / 2;
+        java.util.concurrent.CountDownLatch firstCallDone = new java.util.concurrent.CountDownLatch(1);
+        try (RawServer s = new RawServer(c -> {
+            c.read();
+            c.write("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + cut + "\r\n\r\n");
+            c.write(java.util.Arrays.copyOf(gz, cut));
+            if (!firstCallDone.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
+            }
+            c.write(java.util.Arrays.copyOfRange(gz, cut, gz.length)); // the rest, late, where a next response would be
+            while (c.read() != null) {
+                c.ok("good");
+            }
+        }); HttpClient client = HttpClient.newClient()) {
+            try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
+                assertThatThrownBy(r::bodyString).isInstanceOf(CorruptBodyException.class);
+            }
+            assertThat(client.idleConnectionCount()).isZero();
+            firstCallDone.countDown();
+            try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
+                assertThat(r.status()).isEqualTo(200);
+            }
+            assertThat(s.connections.get()).isEqualTo(2);
+        }
+    }
 }

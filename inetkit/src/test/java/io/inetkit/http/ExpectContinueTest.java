@@ -2,6 +2,7 @@ package io.inetkit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,35 @@ class ExpectContinueTest {
         }); HttpClient client = client()) {
             assertThat(client.send(upload(s)).bodyString()).isEqualTo("got the body");
             assertThat(interim).isEmpty();
+        }
+    }
+
+    /**
+     * Regression: the wait for 100 ended in the middle of
+     * an interim response's header block; the fields read so far were lost, so the rest of the
+     * block was later parsed as a status line and a good response failed as malformed.
+     */
+    @Test
+    void waitEndingInsideAnInterimHeaderBlockKeepsTheConnectionInStep() throws Exception {
+        try (RawServer s = new RawServer(c -> {
+            RawServer.Request head = c.read(false);
+            c.write("HTTP/1.1 102 Processing\r\nX-Progress: 1\r\n");
+            // the rest of the block is late, past the 200 ms wait for 100: a client that gave up
+            // waiting in mid-block sends its body now; one that reads the block whole sends nothing
+            c.socket.setSoTimeout(600);
+            byte[] early = null;
+            try {
+                early = c.in.readNBytes(8);
+            } catch (SocketTimeoutException expected) {
+                // nothing came: right
+            }
+            c.socket.setSoTimeout(0);
+            c.write("X-More: 2\r\n\r\n");
+            byte[] body = early != null ? early : c.readBody(head.headers());
+            c.ok("got " + new String(body));
+        }); HttpClient client = client()) {
+            assertThat(client.send(upload(s)).bodyString()).isEqualTo("got the body");
+            assertThat(interim).containsExactly(102);
         }
     }
 
