@@ -60,6 +60,13 @@ final class XmlRpcReader {
             xml = factory.createXMLStreamReader(XmlEncoding.reader(
                     new BoundedInputStream(in, config.maxDocumentBytes())));
             try {
+                // XML 1.1 admits control characters (&#x1;) that an XML 1.0 writer, ours
+                // included, cannot send back; XML-RPC is XML 1.0.
+                String version = xml.getVersion();
+                if (version != null && !version.equals("1.0")) {
+                    throw new XmlRpcProtocolException(Kind.NOT_WELL_FORMED,
+                            "XML-RPC documents must be XML 1.0, not " + abbreviate(version));
+                }
                 if (nextTag() != XMLStreamConstants.START_ELEMENT
                         || !xml.getLocalName().equals(root)) {
                     throw invalid("expected <" + root + ">, found <" + xml.getLocalName() + ">");
