@@ -472,8 +472,19 @@ final class XmlRpcReader {
     }
 
     private static String abbreviate(String s) {
-        String t = s.strip();
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+        return shorten(s.strip(), 40);
+    }
+
+    /**
+     * Cuts text for a message at a code point boundary: half a surrogate pair cannot be
+     * written as XML, so a fault quoting the input would itself become unsendable.
+     */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "...";
     }
 
     private static XmlRpcProtocolException invalid(String message) {

@@ -260,11 +260,28 @@ class XmlRpcFuzzTest {
                     .isEqualTo(new XmlRpcResponse.Failure(code, e.getMessage()));
             return;
         }
-        if (request.methodName().equals("echo")) {
-            assertThat(response).as(ctx + " answer " + show(answer)).isEqualTo(
+        String as = ctx + " answer " + show(answer);
+        switch (request.methodName()) {
+            case "echo" -> assertThat(response).as(as).isEqualTo(
                     new XmlRpcResponse.Success(new ArrayValue(request.params())));
-        } else if (response instanceof XmlRpcResponse.Failure f) {
-            assertThat(f.faultString()).as(ctx).doesNotContain("\tat ", "java.lang.");
+            case "fail" -> assertThat(response).as(as).isEqualTo(new XmlRpcResponse.Failure(
+                    FaultCodes.APPLICATION_ERROR, "error in method fail"));
+            case "system.multicall" -> assertThat(response).as(as).satisfiesAnyOf(
+                    r -> assertThat(r).isInstanceOf(XmlRpcResponse.Success.class),
+                    r -> assertThat(((XmlRpcResponse.Failure) r).faultCode())
+                            .isEqualTo(FaultCodes.INVALID_PARAMS));
+            default -> {
+                if (!request.methodName().startsWith("system.")) {
+                    assertThat(response).as(as).isInstanceOfSatisfying(
+                            XmlRpcResponse.Failure.class, f -> assertThat(f.faultCode())
+                                    .isEqualTo(FaultCodes.METHOD_NOT_FOUND));
+                }
+            }
+        }
+        if (response instanceof XmlRpcResponse.Failure f) {
+            assertThat(f.faultCode()).as(as + ": a readable call must not end unencodable")
+                    .isNotEqualTo(FaultCodes.INTERNAL_ERROR);
+            assertThat(f.faultString()).as(as).doesNotContain("\tat ", "java.lang.");
         }
     }
 
@@ -398,7 +415,8 @@ class XmlRpcFuzzTest {
         "99999999T99:99:99", "19980717T14:08:55+25:00", "19980717T14:08:55+18:01",
         "19980717T14:08:55-99", "0000-01-01T00:00:00", "19980717T14:08:55.", "1998-07-17",
         "T14:08:55", "19980717T14:08:55.1234567890", "\u0661\u0669\u0669\u0668" + "0717T14:08:55",
-        "19980717T14:08:55Z+01:00", "19980717T14:08:55+0", "19980717 14:08:55"};
+        "19980717T14:08:55Z+01:00", "19980717T14:08:55+0", "19980717 14:08:55",
+        "1".repeat(39) + "\uD83D\uDE00"};
     private static final String[] BASE64 = {"!!!!", "A", "AB", "ABC", "AB=C", "====", "A===",
         "QUJD\u00e9", "QUJD-_", "QUJDRA==QUJD", "Q U J D", "QUJD\u0000", "%%%", "QUJDRA=",
         "QUJDRA===", "QQ==\nQQ=="};
@@ -406,7 +424,8 @@ class XmlRpcFuzzTest {
         "<![CDATA[]]>", "<![CDATA[<value>]]>", "&amp;", "&#65;", "&#0;", "&#x1;", "&#xD800;",
         "&#1114112;", "&bogus;", "&lt;", "\u0000", "\uD83D\uDE00", "\uFFFE", " ", "\r\n",
         "x", "<", ">", "&", "]]>", "</value>", "<value>", "<x/>", "<a b='1'/>",
-        "<?xml version=\"1.0\"?>", "<!DOCTYPE x>", "\u0085", "\u2028"};
+        "<?xml version=\"1.0\"?>", "<!DOCTYPE x>", "\u0085", "\u2028",
+        "y".repeat(39) + "\uD83D\uDE00", " " + "y".repeat(199) + "\uD83D\uDE00z"};
     private static final String[] ENCODINGS = {"UTF-8", "utf-8", "ISO-8859-1", "US-ASCII",
         "UTF-16", "UTF-16BE", "UTF-32", "IBM037", "windows-1252", "Shift_JIS", "bogus-enc",
         "x", "UTF-7", "GB18030", "ISO-2022-JP", "UTF_8", "1", ""};
