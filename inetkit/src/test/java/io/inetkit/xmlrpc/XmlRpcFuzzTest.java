@@ -95,6 +95,9 @@ class XmlRpcFuzzTest {
                     checkRequest(codec, doc, ctx);
                     checkResponse(codec, doc, ctx);
                 }
+                XmlRpcCodec codec = codecs.get(rnd.nextInt(codecs.size()));
+                checkStreamed(codec, doc, rnd, where + " doc " + show(doc));
+                checkClient(codec.config(), doc, where + " doc " + show(doc));
                 checkServer(dispatcher, serverCodec, doc, where + " doc " + show(doc));
                 if (c % HTTP_EVERY == 0) {
                     checkHttp(http, endpoint, serverCodec, doc, where + " doc " + show(doc));
@@ -165,6 +168,138 @@ class XmlRpcFuzzTest {
                     .doesNotContain(SECRET);
         }
         reencodes(codec, r, ctx);
+    }
+
+    /**
+     * Reading from a stream that hands out the bytes in random small pieces gives the same
+     * outcome as reading the array; a failing stream's own exception comes out unchanged.
+     */
+    private static void checkStreamed(XmlRpcCodec codec, byte[] doc, Random rnd, String ctx) {
+        Object whole;
+        try {
+            whole = codec.decodeRequest(doc);
+        } catch (XmlRpcProtocolException e) {
+            whole = "failed";   // which error comes first may depend on the piece sizes
+        }
+        Object pieces;
+        try {
+            pieces = codec.readRequest(new Trickle(doc, rnd.nextLong(), false));
+        } catch (XmlRpcProtocolException e) {
+            pieces = "failed";
+        } catch (Throwable t) {
+            throw new AssertionError(ctx + ": unexpected " + t, t);
+        }
+        assertThat(pieces).as(ctx + ": read in pieces").isEqualTo(whole);
+        try {
+            codec.readRequest(new Trickle(doc, rnd.nextLong(), true));
+            throw new AssertionError(ctx + ": the stream's failure was lost");
+        } catch (Trickle.Broken expected) {
+            // the transport's own failure, as it is
+        } catch (XmlRpcProtocolException e) {
+            expectProtocolException(e, ctx);   // the document failed before its end
+        } catch (Throwable t) {
+            throw new AssertionError(ctx + ": unexpected " + t, t);
+        }
+    }
+
+    /** Hands out a document in random pieces of 0 to 7 bytes, optionally failing at its end. */
+    private static final class Trickle extends java.io.InputStream {
+        static final class Broken extends java.io.IOException {
+            private static final long serialVersionUID = 1L;
+
+            Broken() {
+                super("connection reset (test)");
+            }
+        }
+
+        private final byte[] doc;
+        private final Random rnd;
+        private final boolean fail;
+        private int pos;
+
+        Trickle(byte[] doc, long seed, boolean fail) {
+            this.doc = doc;
+            this.rnd = new Random(seed);
+            this.fail = fail;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            int n;
+            while ((n = read(one, 0, 1)) == 0) {
+                // a piece of 0 bytes: ask again
+            }
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (pos == doc.length) {
+                if (fail) {
+                    throw new Broken();
+                }
+                return -1;
+            }
+            int n = Math.min(Math.min(len, doc.length - pos), 1 + rnd.nextInt(7));
+            System.arraycopy(doc, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    enum Mode { ON, OFF }
+
+    record Point(int x, String label, List<Double> weights) {
+    }
+
+    /** Every kind of declared result the proxy converts to. */
+    interface Api {
+        int anInt() throws java.io.IOException;
+        long aLong() throws java.io.IOException;
+        double aDouble() throws java.io.IOException;
+        boolean aBoolean() throws java.io.IOException;
+        String aString() throws java.io.IOException;
+        byte[] bytes() throws java.io.IOException;
+        LocalDateTime local() throws java.io.IOException;
+        java.time.OffsetDateTime offset() throws java.io.IOException;
+        java.time.Instant instant() throws java.io.IOException;
+        Mode mode() throws java.io.IOException;
+        Point point() throws java.io.IOException;
+        int[] ints() throws java.io.IOException;
+        List<String> strings() throws java.io.IOException;
+        Map<String, Integer> map() throws java.io.IOException;
+        Object object() throws java.io.IOException;
+        XmlRpcValue value() throws java.io.IOException;
+        Void nothing() throws java.io.IOException;
+    }
+
+    /** The client turns any reply into a value or an IOException with a message. */
+    private static void checkClient(XmlRpcConfig config, byte[] reply, String ctx) {
+        XmlRpcClient client = new XmlRpcClient(body -> new ByteArrayInputStream(reply), config);
+        List<java.util.concurrent.Callable<?>> calls = List.of(
+                () -> client.call("m", List.of(new IntValue(1))),
+                () -> client.call("m", 1, "x"),
+                () -> client.multicall(List.of(XmlRpcRequest.of("a"), XmlRpcRequest.of("b", 2))),
+                client::listMethods,
+                () -> client.methodHelp("m"),
+                () -> client.methodSignature("m"));
+        Api api = client.proxy(Api.class, "p");
+        List<java.util.concurrent.Callable<?>> typed = List.of(api::anInt, api::aLong,
+                api::aDouble, api::aBoolean, api::aString, api::bytes, api::local, api::offset,
+                api::instant, api::mode, api::point, api::ints, api::strings, api::map,
+                api::object, api::value, api::nothing);
+        calls = new ArrayList<>(calls);
+        calls.addAll(typed);
+        for (var call : calls) {
+            try {
+                call.call();
+            } catch (java.io.IOException e) {
+                assertThat(e.getMessage()).as(ctx).isNotBlank().doesNotContain(SECRET);
+            } catch (Throwable t) {
+                throw new AssertionError(ctx + ": client let " + t + " escape", t);
+            }
+        }
     }
 
     /** The only failure decoding may report: a protocol exception with a message. */
