@@ -563,6 +563,9 @@ class XmlRpcFuzzTest {
         "1_000", "", " ", "+", "-", "1.0", "\u0661\u0662", "１２", "1e-400", "1e99999",
         "0000000000000000000000001", ".", "e5", "1e", "9".repeat(500), "-0.0", "-0", "1d",
         "1.5f", "\t7\n"};
+    private static final String[] DOUBLES = {"1e400", "-1e400", "1e309", "1.8e308",
+        "1.7976931348623157e308", "NaN", "Infinity", "1e-400", "-0.0", "4.9e-324", ".", "1.",
+        "-.5e-3", "1e+0", "0x1p3", "1,5"};
     private static final String[] DATES = {"", "19980717", "19981317T14:08:55",
         "19980230T14:08:55", "19980717T25:08:55", "19980717T14:60:55", "19980717T14:08:61",
         "99999999T99:99:99", "19980717T14:08:55+25:00", "19980717T14:08:55+18:01",
@@ -720,7 +723,7 @@ class XmlRpcFuzzTest {
         java.util.regex.MatchResult m = scalars.get(rnd.nextInt(scalars.size()));
         String tag;
         String value;
-        switch (rnd.nextInt(3)) {
+        switch (rnd.nextInt(4)) {
             case 0 -> {
                 tag = "dateTime.iso8601";
                 value = DATES[rnd.nextInt(DATES.length)];
@@ -728,6 +731,10 @@ class XmlRpcFuzzTest {
             case 1 -> {
                 tag = "base64";
                 value = BASE64[rnd.nextInt(BASE64.length)];
+            }
+            case 2 -> {
+                tag = "double";
+                value = DOUBLES[rnd.nextInt(DOUBLES.length)];
             }
             default -> {
                 tag = NUMBER_TAGS[rnd.nextInt(NUMBER_TAGS.length)];
