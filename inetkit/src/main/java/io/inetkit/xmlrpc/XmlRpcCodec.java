@@ -17,7 +17,8 @@ import javax.xml.stream.XMLInputFactory;
  * access are off; the JDK's StAX parser does no XInclude. Apache XML-RPC's
  * {@code ex:serializable} and other Java-specific types are refused as unknown types; Java
  * serialization is never used. Bytes are decoded as a byte order mark or the XML declaration
- * says, UTF-8 otherwise; undecodable bytes are a malformed document.
+ * says, UTF-8 otherwise; undecodable bytes are a malformed document. Only XML 1.0 is read:
+ * an XML 1.1 document could carry control characters no XML 1.0 peer can send back.
  *
  * <p>Writing produces UTF-8. Only {@code &amp;}, {@code <}, {@code >} and CR are escaped;
  * characters XML 1.0 cannot carry (most control characters, lone surrogates) are refused

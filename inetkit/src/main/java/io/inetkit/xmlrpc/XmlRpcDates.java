@@ -42,7 +42,7 @@ final class XmlRpcDates {
     }
 
     private static XmlRpcProtocolException invalid(String s, Exception cause) {
-        String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        String shown = XmlRpcReader.shorten(s, 40);
         return new XmlRpcProtocolException(XmlRpcProtocolException.Kind.INVALID,
                 "invalid dateTime.iso8601 value '" + shown + "'", cause);
     }

@@ -200,8 +200,7 @@ public final class XmlRpcDispatcher {
     }
 
     static String shorten(String name) {
-        return name.length() > MAX_NAME_IN_MESSAGE
-                ? name.substring(0, MAX_NAME_IN_MESSAGE) + "..." : name;
+        return XmlRpcReader.shorten(name, MAX_NAME_IN_MESSAGE);
     }
 
     private record ObjectRegistration(String prefix, Class<?> type, Object target) {

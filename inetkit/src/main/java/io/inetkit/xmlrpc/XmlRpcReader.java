@@ -60,6 +60,13 @@ final class XmlRpcReader {
             xml = factory.createXMLStreamReader(XmlEncoding.reader(
                     new BoundedInputStream(in, config.maxDocumentBytes())));
             try {
+                // XML 1.1 admits control characters (&#x1;) that an XML 1.0 writer, ours
+                // included, cannot send back; XML-RPC is XML 1.0.
+                String version = xml.getVersion();
+                if (version != null && !version.equals("1.0")) {
+                    throw new XmlRpcProtocolException(Kind.NOT_WELL_FORMED,
+                            "XML-RPC documents must be XML 1.0, not " + abbreviate(version));
+                }
                 if (nextTag() != XMLStreamConstants.START_ELEMENT
                         || !xml.getLocalName().equals(root)) {
                     throw invalid("expected <" + root + ">, found <" + xml.getLocalName() + ">");
@@ -465,8 +472,19 @@ final class XmlRpcReader {
     }
 
     private static String abbreviate(String s) {
-        String t = s.strip();
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+        return shorten(s.strip(), 40);
+    }
+
+    /**
+     * Cuts text for a message at a code point boundary: half a surrogate pair cannot be
+     * written as XML, so a fault quoting the input would itself become unsendable.
+     */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "...";
     }
 
     private static XmlRpcProtocolException invalid(String message) {

@@ -177,6 +177,9 @@ final class XmlRpcWriter {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("XML-RPC has no representation for " + d);
         }
+        if (d == 0 && Double.doubleToRawLongBits(d) != 0) {
+            return "-0.0";   // BigDecimal has no negative zero; keep the sign as Python does
+        }
         // The spec allows only decimal point notation, no exponent.
         String s = BigDecimal.valueOf(d).toPlainString();
         return s.indexOf('.') < 0 ? s + ".0" : s;
