@@ -61,6 +61,17 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         if (version == HttpVersion.HTTP_1_1 && hosts.size() != 1 || hosts.size() > 1) {
             throw bad("an HTTP/1.1 request needs exactly one Host header, got " + hosts.size());
         }
+        String authority = absoluteFormAuthority(target);
+        if (authority != null) {
+            // "http:///x" has no host (RFC 9110 §4.2.1: reject) and userinfo is refused ('@' is not valid)
+            if (authority.isEmpty() || !validHost(authority)) {
+                throw bad("invalid authority in request target " + HttpSyntax.quote(target));
+            }
+            // RFC 9112 §3.2.2: the target's authority wins over the Host header, so handlers that
+            // look at Host (virtual hosts, links) see the host the request was routed by
+            headers = headers.withReplaced("Host", authority);
+            hosts = List.of(authority);
+        }
         // RFC 9112 §3.2: an invalid Host value is a 400 too; handlers and logs that trust it
         // (virtual hosts, redirects, HttpServer.uri-like links) must never see "a b" or "x/y"
         if (!hosts.isEmpty() && !validHost(hosts.get(0))) {
@@ -127,6 +138,19 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
             expect = version == HttpVersion.HTTP_1_1 && (chunked || length > 0);
         }
         return new RequestHead(method, target, version, headers, rawPath, query, path, chunked ? -1 : length, chunked, keepAlive, expect);
+    }
+
+    /** @return the authority of an absolute-form target ({@code http://a:1/x} gives {@code a:1}), else null */
+    private static String absoluteFormAuthority(String target) {
+        if (!target.regionMatches(true, 0, "http://", 0, 7) && !target.regionMatches(true, 0, "https://", 0, 8)) {
+            return null;
+        }
+        int start = target.indexOf("//") + 2;
+        int end = start;
+        while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
+            end++;
+        }
+        return target.substring(start, end);
     }
 
     /** @return true for {@code uri-host [ ":" port ]} (RFC 3986 §3.2.2, §3.2.3), also when empty */
