@@ -100,17 +100,7 @@ final class RawServer implements AutoCloseable {
         }
 
         String line() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-                }
-                if (c != '\r') {
-                    b.write(c);
-                }
-            }
-            return b.toString(StandardCharsets.ISO_8859_1);
+            return readLine(in);
         }
 
         void write(String s) throws IOException {
@@ -214,5 +204,20 @@ final class RawServer implements AutoCloseable {
             t.interrupt(); // scripts that block on a latch
             t.join();
         }
+    }
+
+    /** One line without its CR LF (or bare LF); null at EOF before any byte. Shared by the raw test peers. */
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
     }
 }

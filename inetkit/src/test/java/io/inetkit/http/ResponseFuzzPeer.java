@@ -3,7 +3,6 @@ package io.inetkit.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetkit.http.ResponseFuzzTest.Case;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -152,17 +151,7 @@ final class ResponseFuzzPeer implements AutoCloseable {
     }
 
     private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != '\n') {
-            if (c < 0) {
-                return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-            }
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
+        return RawServer.readLine(in);
     }
 
     @Override
