@@ -100,11 +100,11 @@ PY
 # must make the same requests (the peer's log, FIELDS comma-separated), exit with the same code and
 # write the same stdout; each tool's in got-curl and got-inet (request lines, rc=N, stdout)
 same_request() {
-  local name=$1 fields=$2 tool rc; shift 2
+  local name=$1 fields tool rc; IFS=, read -ra fields <<< "$2"; shift 2
   for tool in curl inet; do
     : > "$REQLOG"; rc=0
     "${tool}_t" -sS "$@" > "out-$tool" 2> "err-$tool" || rc=$?
-    { requests ${fields//,/ }; echo "rc=$rc"; cat "out-$tool"; } > "got-$tool"
+    { requests "${fields[@]}"; echo "rc=$rc"; cat "out-$tool"; } > "got-$tool"
   done
   same_bytes "$name" got-curl got-inet
 }
