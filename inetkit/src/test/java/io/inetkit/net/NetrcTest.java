@@ -253,6 +253,11 @@ class NetrcTest {
         files.put("duplicate", "machine h1 login first password one\nmachine h1 login second password two\n");
         files.put("backslash", "machine h1 login dom\\user password p\n");
         files.put("escapes", "machine h1 login l password \"a\\nb\"\n");
+        files.put("commentwords", "#comment more words\nmachine h1 login l1 password p1\n");
+        files.put("commentafterblank", "machine h1 login l1\n\n# a comment here\npassword p1\n");
+        files.put("uppercase", "MACHINE h1 LOGIN l1 PASSWORD p1\n");
+        files.put("macdefateof", "machine h1 login l1 password p1\nmacdef x\ncd\n");
+        files.put("unterminated", "machine h1 login l1 password \"p1\n");
         Path corpus = Files.createDirectories(dir.resolve("differ"));
         for (Map.Entry<String, String> e : files.entrySet()) {
             Files.writeString(corpus.resolve(e.getKey()), e.getValue());
@@ -264,6 +269,14 @@ class NetrcTest {
         assertThat(login(Netrc.load(corpus.resolve("backslash")), "h1")).isEqualTo("dom\\user");
         assertThat(py.get("escapes h1")).endsWith(" " + b64("anb") + " " + b64(""));
         assertThat(password(Netrc.load(corpus.resolve("escapes")), "h1")).isEqualTo("a\nb");
+        // Python refuses these (its comment rule depends on the line a word started on), curl and we read them
+        for (String name : List.of("commentwords", "commentafterblank", "uppercase", "macdefateof")) {
+            assertThat(py.get(name + " h1")).as(name).isEqualTo("ERROR");
+            assertThat(password(Netrc.load(corpus.resolve(name)), "h1")).as(name).isEqualTo("p1");
+        }
+        // Python takes an unclosed quote up to the end of the file; curl and we refuse it
+        assertThat(py.get("unterminated h1")).startsWith(b64("l1") + " ");
+        assertThatThrownBy(() -> Netrc.load(corpus.resolve("unterminated"))).isInstanceOf(NetrcException.class);
     }
 
     private static String b64(String s) {
