@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,7 +180,7 @@ public final class Netrc {
         });
         if (open) {
             throw new NetrcException(file + " holds passwords but other users may access it"
-                    + " (permissions " + java.nio.file.attribute.PosixFilePermissions.toString(attrs.permissions())
+                    + " (permissions " + PosixFilePermissions.toString(attrs.permissions())
                     + "): make it private with chmod 600", 0);
         }
     }
