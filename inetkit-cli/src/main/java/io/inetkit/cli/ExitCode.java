@@ -14,6 +14,7 @@ enum ExitCode {
     PARTIAL_FILE(18),
     HTTP_ERROR(22),
     WRITE_ERROR(23),
+    READ_ERROR(26),
     TIMEOUT(28),
     RANGE_ERROR(33),
     TLS_HANDSHAKE(35),

@@ -46,6 +46,7 @@ final class GetCommand implements Callable<Integer> {
     private HttpClient client;
     private CookieJar jar;
     private GetRequestFactory requests;
+    private NetrcCredentials netrc;
     private TimeCondition timeCondition;
 
     GetCommand(InetCommand parent) {
@@ -303,6 +304,16 @@ final class GetCommand implements Callable<Integer> {
                 requests = new GetRequestFactory(System.in); // one for all URLs: it reads stdin and data files once
             }
             HttpRequest req = requests.build(uri, request);
+            if (netrc == null) {
+                netrc = new NetrcCredentials(request, System.getenv());
+            }
+            if (!req.headers().contains("Authorization")) { // -u or -H Authorization win
+                var userPassword = netrc.userPassword(uri);
+                if (userPassword.isPresent()) {
+                    req = req.toBuilder().setHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString(userPassword.get().getBytes(StandardCharsets.UTF_8))).build();
+                }
+            }
             if (connection.limitRateBytes > 0 && req.body() != null) {
                 req = req.toBuilder().method(req.method(), new RateLimitedBody(req.body(), connection.limitRateBytes)).build();
             }

@@ -22,6 +22,7 @@ final class InetCommand {
         "  18  partial file: the body ended before its Content-Length",
         "  22  HTTP status 400 or more with --fail or --fail-with-body",
         "  23  could not write the output (file, disk full, closed pipe)",
+        "  26  the netrc file is missing (-n, --netrc-file) or malformed",
         "  28  timeout",
         "  33  cannot resume (-C -): the server refused the range",
         "  35  TLS handshake failed",

@@ -20,6 +20,9 @@
  * }
  * }</pre>
  *
+ * <p>{@link io.inetkit.net.Netrc} reads {@code .netrc} files (credentials per host) for the
+ * HTTP and FTP clients and the {@code inet} command.
+ *
  * <p>Connection failures are {@link io.inetkit.net.DialFailure} exceptions, each a subclass of
  * the matching JDK exception ({@link java.net.UnknownHostException},
  * {@link java.net.ConnectException}, {@link java.net.SocketTimeoutException},
