@@ -9,6 +9,8 @@
 #   GET_WARMUP=2 (rounds of REQUESTS) REQUESTS=10000 CALLERS="1 16"
 #   TESTS="download-http download-https gets cold-http cold-https"
 #   JAVA_FLAGS="-Xmx64m -XX:+UseSerialGC" BUDGET=600 (seconds; later steps are skipped past it) NICE=0
+#   CLIENT_CORES=1 (the anchors' layout) or all: clients not pinned (nginx keeps core 0), as a user runs
+#   a command; for a cold JVM this lets its JIT threads use the other core when nginx leaves it idle
 set -euo pipefail
 cd "$(dirname "$0")"
 BENCH_DIR=$(pwd)
@@ -27,6 +29,12 @@ BUDGET=${BUDGET:-600}
 NICE=${NICE:-0}
 PIN0=(nice -n "$NICE" taskset -c 0)
 PIN1=(nice -n "$NICE" taskset -c 1)
+CLIENT_CORES=${CLIENT_CORES:-1}
+case $CLIENT_CORES in
+  1) ;;
+  all) PIN1=(nice -n "$NICE") ;;
+  *) echo "CLIENT_CORES must be 1 or all" >&2; exit 1 ;;
+esac
 
 # A JDK 21+ (the machine's default java is 17, which cannot run this); 25 first.
 java_ok() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; }
@@ -45,8 +53,9 @@ done
 
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p results
-RAW=$BENCH_DIR/results/http-$STAMP.jsonl
-OUT=$BENCH_DIR/results/http-$STAMP.md
+TAG=$([ "$CLIENT_CORES" = all ] && echo unpinned- || true)
+RAW=$BENCH_DIR/results/http-$TAG$STAMP.jsonl
+OUT=$BENCH_DIR/results/http-$TAG$STAMP.md
 : >"$RAW"
 
 # nginx from the interop suite: lib.sh starts it by PID and stops it by PID (its EXIT trap).
@@ -261,7 +270,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "# HTTP client benchmark, $STAMP UTC"
   echo
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -sr)"
-  echo "- Server: $(nginx -v 2>&1 | sed 's/nginx version: //'), 1 worker, pinned to core 0; every client pinned to core 1; loopback 127.0.0.1"
+  echo "- Server: $(nginx -v 2>&1 | sed 's/nginx version: //'), 1 worker, pinned to core 0; $([ "$CLIENT_CORES" = all ] && echo "clients not pinned (either core)" || echo "every client pinned to core 1"); loopback 127.0.0.1"
   echo "- curl: $(curl --version | head -1 | cut -d' ' -f1-2,5-6); JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags \`$JAVA_FLAGS\`"
   echo "- Peers: Apache HttpClient 5.6.5 (classic), OkHttp 5.5.1, java.net.http (HTTP/1.1); each with its pool sized to the callers and the throwaway CA trusted its own way, host names verified"
   echo "- Downloads: GET of a 1 GiB file, body read through each client's InputStream with a 64 KiB buffer (curl: -o /dev/null); each round a fresh JVM per client: ${WARMUP} warm-up download(s), then one measured; curl: ${WARMUP} warm-up process(es), then one measured"
