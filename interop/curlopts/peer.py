@@ -56,6 +56,7 @@ class Handler(BaseHTTPRequestHandler):
                             "type": self.headers.get("Content-Type"),
                             "ims": self.headers.get("If-Modified-Since"),
                             "ius": self.headers.get("If-Unmodified-Since"),
+                            "auth": self.headers.get("Authorization"),
                             "body": body.hex()})
 
     def answer(self, body, headers=()):

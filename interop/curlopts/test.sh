@@ -212,4 +212,14 @@ same_request "-f --fail-early: the same requests, exit code and stdout as curl's
 [[ $(cat got-inet) == $'path=/missing\nrc=22' ]] && pass "  exit 22, the second URL never requested" \
   || { fail "--fail-early"; cat got-inet; }
 
+echo "curlopts: credentials from a .netrc file, next to curl's"
+# Entries spread over lines, a quoted password with a space, a default entry; 127.0.0.1 must match.
+printf 'machine other.example login nobody password nothing\nmachine 127.0.0.1\n  login ada password "love lace"\ndefault login anon password guest\n' > netrc
+chmod 600 netrc
+same_request "--netrc-file: the same Authorization as curl's" path,auth --netrc-file netrc "$U/item/1"
+grep -q "auth=Basic $(printf 'ada:love lace' | base64)" got-inet && pass "  Basic ada:love lace (the quoted password)" \
+  || { fail "--netrc-file credentials"; cat got-inet; }
+# -u wins over the file, as in curl
+same_request "--netrc-file with -u: the same Authorization as curl's (-u wins)" path,auth --netrc-file netrc -u bob:pw "$U/item/2"
+
 finish
