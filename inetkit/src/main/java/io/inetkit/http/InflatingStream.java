@@ -32,6 +32,9 @@ final class InflatingStream extends InputStream {
         this.raw = raw;
         this.kind = kind;
         this.maxBytes = maxBytes;
+        if (raw instanceof ResponseBodyStream body) {
+            body.holdConnectionAtEnd(); // reused only once the compressed stream is seen to end with the message
+        }
     }
 
     private boolean open() throws IOException {
@@ -41,7 +44,8 @@ final class InflatingStream extends InputStream {
         PushbackInputStream in = new PushbackInputStream(raw, 2);
         int b0 = in.read();
         if (b0 < 0) {
-            empty = true;
+            empty = true; // an empty body is not an error
+            confirmRawEnd();
             return false;
         }
         in.unread(b0);
@@ -104,16 +108,33 @@ final class InflatingStream extends InputStream {
         return new CorruptBodyException("the " + kind.name().toLowerCase() + " response body is corrupt: " + e.getMessage(), e);
     }
 
-    /** Reads the (normally empty) rest of the raw body so its end is seen and the connection can be reused. */
+    /**
+     * Reads the (normally empty) rest of the raw body so its end is seen; the connection is then
+     * reused. Trailing bytes after the compressed stream are ignored within a bound; past it the
+     * connection is not confirmed, and closing the body closes it.
+     */
     private void drainRaw() throws IOException {
         byte[] skip = new byte[512];
-        for (int i = 0; i < 16 && raw.read(skip) >= 0; i++) {
-            // trailing garbage after the compressed stream is ignored, within a bound
+        for (int i = 0; i < 16; i++) {
+            if (raw.read(skip) < 0) {
+                confirmRawEnd();
+                return;
+            }
+        }
+    }
+
+    private void confirmRawEnd() {
+        if (raw instanceof ResponseBodyStream body) {
+            body.confirmEnd();
         }
     }
 
     @Override
     public void close() throws IOException {
+        if (decoded == null && raw instanceof ResponseBodyStream body) {
+            body.confirmEnd(); // never read: like any unread body, reused when the framing says it ended
+            body.trustFramingAtEnd();
+        }
         try {
             raw.close();
         } finally {

@@ -33,6 +33,10 @@ final class ResponseBodyStream extends InputStream {
     private long received;
     private boolean done;
     private boolean closed;
+    /** A decoder reads this body: at the end of the message the connection waits for its verdict. */
+    private boolean holdAtEnd;
+    /** The message ended and the connection is held for the decoder's {@link #confirmEnd()} or {@link #abort()}. */
+    private boolean held;
 
     /** @param framed a stream that is also a {@link Framing} */
     ResponseBodyStream(InputStream framed, HttpConnection connection, ConnectionPool pool, boolean reusable,
@@ -160,6 +164,17 @@ final class ResponseBodyStream extends InputStream {
         return t;
     }
 
+    /**
+     * Makes the end of the message keep the connection until the decoder reading this body says
+     * whether its content ended where the framing did ({@link #confirmEnd()}) or not
+     * ({@link #abort()}). Without it, a connection whose content was cut (a Content-Length too
+     * short for the gzip stream it carries) would already be back in the pool, and another call
+     * could read the rest of that stream as its response.
+     */
+    void holdConnectionAtEnd() {
+        holdAtEnd = true;
+    }
+
     /** Ends the body once: gives the connection back if the message ended and the connection may be reused. */
     private void finish(boolean complete) {
         if (done) {
@@ -170,6 +185,14 @@ final class ResponseBodyStream extends InputStream {
             transcript.record(Transcript.Direction.RECEIVED, "<" + received + " bytes of body"
                     + (complete ? ">" : ", incomplete>"));
         }
+        if (complete && holdAtEnd) {
+            held = true;
+            return;
+        }
+        end(complete);
+    }
+
+    private void end(boolean complete) {
         guard.disarm();
         cleanable.clean();
         call.detach(connection);
@@ -181,15 +204,30 @@ final class ResponseBodyStream extends InputStream {
         call.bodyDone(this);
     }
 
+    /** The decoder will not judge the content (it was never read): the end of the message is trusted as for any body. */
+    void trustFramingAtEnd() {
+        holdAtEnd = false;
+    }
+
+    /** The decoder found the end of its content at the end of the message: the connection may be reused. */
+    void confirmEnd() {
+        if (held) {
+            held = false;
+            end(true);
+        }
+    }
+
     /**
      * Ends the body and closes its connection, for content that shows the framing cannot be
-     * trusted. Also after the end of the message: the connection went back to the pool when the
-     * framing said the body ended, before the decoder saw that the content was cut.
+     * trusted: held for the decoder, the connection is closed instead of reused.
      */
     void abort() {
         closed = true;
-        if (done) {
-            pool.evict(connection);
+        if (held) {
+            held = false;
+            end(false);
+        } else if (done) {
+            pool.evict(connection); // not held (no decoder announced itself): the best left to do
         } else {
             finish(false);
         }
@@ -203,6 +241,10 @@ final class ResponseBodyStream extends InputStream {
         closed = true;
         if (!done) {
             finish(framing.atEnd() || framing.drainBuffered());
+        }
+        if (held) { // closed before the decoder confirmed its end: the content may not have ended there
+            held = false;
+            end(false);
         }
     }
 }

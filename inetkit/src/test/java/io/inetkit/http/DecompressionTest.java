@@ -128,6 +128,29 @@ class DecompressionTest {
     }
 
     /**
+     * A compressed body is given back to the pool only once the decoder saw its content end with
+     * the message: read to the end, or not read at all (then the framing is trusted, as for any
+     * body); read partly and closed, its connection is closed, since the rest was never checked.
+     */
+    @Test
+    void aCompressedBodyIsReusedOnlyWhenItsEndIsKnown() throws Exception {
+        try (HttpClient client = HttpClient.newClient()) {
+            try (HttpResponse r = client.send(HttpRequest.get(server.url("/gzip")))) {
+                assertThat(r.bodyString()).isEqualTo(TEXT);
+            }
+            assertThat(client.idleConnectionCount()).as("read to the end").isEqualTo(1);
+            try (HttpResponse r = client.send(HttpRequest.get(server.url("/gzip")))) {
+                assertThat(r.status()).isEqualTo(200);
+            }
+            assertThat(client.idleConnectionCount()).as("never read").isEqualTo(1);
+            try (HttpResponse r = client.send(HttpRequest.get(server.url("/gzip")))) {
+                assertThat(r.body().read()).isEqualTo(TEXT.charAt(0));
+            }
+            assertThat(client.idleConnectionCount()).as("read partly").isZero();
+        }
+    }
+
+    /**
      * Regression: a gzip body cut short by a wrong Content-Length failed as corrupt, yet its
      * connection went back to the pool, and the rest of the stream, arriving late, was read as
      * the next response's status line. A corrupt body now closes its connection.
