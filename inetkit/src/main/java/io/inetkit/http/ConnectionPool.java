@@ -120,28 +120,6 @@ final class ConnectionPool {
         }
     }
 
-    /**
-     * Closes a connection if it is idle in the pool: its last response turned out, after it was
-     * released, to be untrustworthy (see {@link ResponseBodyStream#abort()}). A connection
-     * another call took meanwhile is left to that call.
-     */
-    void evict(HttpConnection c) {
-        boolean removed;
-        lock.lock();
-        try {
-            ArrayDeque<HttpConnection> q = idle.get(c.route);
-            removed = q != null && q.remove(c);
-            if (q != null && q.isEmpty()) {
-                idle.remove(c.route);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (removed) {
-            c.close();
-        }
-    }
-
     /** Closes expired idle connections even when the client is not used, then plans the next sweep. */
     private void backgroundSweep() {
         List<HttpConnection> toClose = new ArrayList<>();

@@ -132,8 +132,7 @@ final class InflatingStream extends InputStream {
     @Override
     public void close() throws IOException {
         if (decoded == null && raw instanceof ResponseBodyStream body) {
-            body.confirmEnd(); // never read: like any unread body, reused when the framing says it ended
-            body.trustFramingAtEnd();
+            body.trustFramingAtEnd(); // never read: like any unread body, reused when the framing says it ended
         }
         try {
             raw.close();

@@ -99,15 +99,10 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         String query = null;
         if (target.startsWith("/")) {
             rawPath = target;
-        } else if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
-            // the authority ends at the first '/' or '?' (RFC 3986 §3.2; '#' is refused below): a '/'
-            // inside the query ("http://x?a=/admin") must not become the path a proxy never saw
-            int start = target.indexOf("//") + 2;
-            int end = start;
-            while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
-                end++;
-            }
-            rawPath = end == target.length() || target.charAt(end) == '?' ? "/" + target.substring(end) : target.substring(end);
+        } else if (authority != null) {
+            // what follows the authority: "" or "?q" (the path is "/") or "/p?q"
+            String rest = target.substring(target.indexOf("//") + 2 + authority.length());
+            rawPath = rest.startsWith("/") ? rest : "/" + rest;
         } else if (target.equals("*") && method.equals(Method.OPTIONS)) {
             rawPath = "*";
         } else {
@@ -140,7 +135,12 @@ record RequestHead(Method method, String target, HttpVersion version, Headers he
         return new RequestHead(method, target, version, headers, rawPath, query, path, chunked ? -1 : length, chunked, keepAlive, expect);
     }
 
-    /** @return the authority of an absolute-form target ({@code http://a:1/x} gives {@code a:1}), else null */
+    /**
+     * The authority ends at the first '/' or '?' (RFC 3986 §3.2; '#' is refused later): a '/' inside
+     * the query ("http://x?a=/admin") must not become the path a proxy in front never saw.
+     *
+     * @return the authority of an absolute-form target ({@code http://a:1/x} gives {@code a:1}), else null
+     */
     private static String absoluteFormAuthority(String target) {
         if (!target.regionMatches(true, 0, "http://", 0, 7) && !target.regionMatches(true, 0, "https://", 0, 8)) {
             return null;

@@ -226,9 +226,7 @@ final class ResponseBodyStream extends InputStream {
         if (held) {
             held = false;
             end(false);
-        } else if (done) {
-            pool.evict(connection); // not held (no decoder announced itself): the best left to do
-        } else {
+        } else if (!done) {
             finish(false);
         }
     }
