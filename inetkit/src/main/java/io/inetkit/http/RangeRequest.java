@@ -65,6 +65,8 @@ sealed interface RangeRequest {
         List<Span> spans = new ArrayList<>();
         int specs = 0;
         long total = 0;
+        // a bounded split: past MAX_RANGES + 1 elements the last one holds commas and is invalid,
+        // so a header of thousands of ranges costs no more than 34 elements
         for (String element : h.substring(6).split(",", MAX_RANGES + 2)) {
             String spec = element.strip();
             if (spec.isEmpty()) {
