@@ -1,8 +1,13 @@
 package io.inetkit.http;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
 
-/** Sends one regular file: validators, conditional requests (304) and a single byte range (206/416). */
+/**
+ * Sends one regular file: validators, conditional requests (304) and byte ranges (206/416): one
+ * range from the file as it is, several as {@code multipart/byteranges} ({@link ByteRangesBody}).
+ */
 final class FileResponder {
 
     private FileResponder() {}
@@ -23,23 +28,30 @@ final class FileResponder {
             return;
         }
         res.contentType(file.contentType());
-        if (range != null && ifRangeHolds(req, etag, file.lastModified())) {
-            long[] r = parseRange(range, size);
-            if (r == UNSATISFIABLE) {
+        RangeRequest ranges = range != null && ifRangeHolds(req, etag, file.lastModified())
+                ? RangeRequest.parse(range, size) : new RangeRequest.Whole();
+        switch (ranges) {
+            case RangeRequest.Unsatisfiable u ->
                 res.header("Content-Range", "bytes */" + size).sendText(Status.RANGE_NOT_SATISFIABLE, "Range Not Satisfiable\n");
-                return;
+            case RangeRequest.Parts p when p.spans().size() == 1 -> {
+                RangeRequest.Span s = p.spans().get(0);
+                res.status(Status.PARTIAL_CONTENT).header("Content-Range", "bytes " + s.first() + "-" + s.last() + "/" + size);
+                res.sendCachedRange(file, s.first(), s.length());
             }
-            if (r != null) {
-                res.status(Status.PARTIAL_CONTENT).header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
-                send(res, file, r[0], r[1] - r[0] + 1);
-                return;
-            }
+            case RangeRequest.Parts p -> sendParts(req, res, file, p.spans());
+            case RangeRequest.Whole w -> res.sendCachedRange(file, 0, size);
         }
-        send(res, file, 0, size);
     }
 
-    private static void send(ServerResponse res, CachedFile file, long position, long count) throws IOException {
-        res.sendCachedRange(file, position, count);
+    /** Several spans: one 206 multipart/byteranges with its exact length; HEAD reads nothing. */
+    private static void sendParts(ServerRequest req, ServerResponse res, CachedFile file, List<RangeRequest.Span> spans)
+            throws IOException {
+        ByteRangesBody parts = new ByteRangesBody(file, spans);
+        res.status(Status.PARTIAL_CONTENT).contentType(parts.contentType()).contentLength(parts.contentLength());
+        OutputStream body = res.body();
+        if (!Method.HEAD.equals(req.method())) {
+            parts.writeTo(body);
+        }
     }
 
     private static boolean notModifiedSince(String ims, long mtimeMillis) {
@@ -79,65 +91,5 @@ final class FileResponder {
         }
         long date = StaticFiles.parseHttpDate(v);
         return date >= 0 && date == StaticFiles.parseHttpDate(lastModified);
-    }
-
-    static final long[] UNSATISFIABLE = new long[0];
-
-    /**
-     * Parses a single {@code bytes=} range.
-     *
-     * @return {first, last}, {@link #UNSATISFIABLE}, or null to ignore the header (invalid, or several ranges)
-     */
-    static long[] parseRange(String header, long size) {
-        String h = header.strip();
-        if (!h.regionMatches(true, 0, "bytes=", 0, 6) || h.indexOf(',') >= 0) {
-            return null;
-        }
-        String spec = h.substring(6).strip();
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return null;
-        }
-        String a = spec.substring(0, dash).strip();
-        String b = spec.substring(dash + 1).strip();
-        long first;
-        long last;
-        if (a.isEmpty()) {
-            long suffix = digits(b);
-            if (suffix < 0) {
-                return null;
-            }
-            if (suffix == 0 || size == 0) {
-                return UNSATISFIABLE;
-            }
-            first = Math.max(0, size - suffix);
-            last = size - 1;
-        } else {
-            first = digits(a);
-            last = b.isEmpty() ? size - 1 : digits(b);
-            if (first < 0 || last < 0 || (!b.isEmpty() && last < first)) {
-                return null;
-            }
-            if (first >= size) {
-                return UNSATISFIABLE;
-            }
-            last = Math.min(last, size - 1);
-        }
-        return new long[] {first, last};
-    }
-
-    /** @return the number, Long.MAX_VALUE when it has more than 18 digits, or -1 when not all digits */
-    private static long digits(String s) {
-        if (s.isEmpty()) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        // a last position past any file is valid (RFC 9110 §14.1.2: "bytes=3-99999999999999999999"
-        // means to the end), so a number too long for a long saturates instead of voiding the range
-        return s.length() > 18 ? Long.MAX_VALUE : Long.parseLong(s);
     }
 }

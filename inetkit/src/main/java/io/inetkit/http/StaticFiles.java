@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
  * Serves the files under one directory (what {@code python -m http.server} should have been):
  * GET and HEAD only (else 405), content types from a built-in table, {@code ETag} and
  * {@code Last-Modified} with 304 answers to {@code If-None-Match} / {@code If-Modified-Since},
- * single byte ranges (206, 416, {@code If-Range}; a request for several ranges gets the whole
- * file with 200), {@code index.html}, a redirect (301) from a directory without its trailing
+ * byte ranges (206, 416, {@code If-Range}; several ranges as one {@code multipart/byteranges},
+ * overlapping or adjacent ones coalesced; more than 32 ranges, or more bytes than the file, get
+ * the whole file with 200), {@code index.html}, a redirect (301) from a directory without its trailing
  * slash, and HTML or JSON directory listings ({@code Accept: application/json} or
  * {@code ?format=json}).
  *
