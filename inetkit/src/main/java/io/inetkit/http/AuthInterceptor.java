@@ -15,7 +15,8 @@ import java.util.function.Function;
  * Credentials come from the request URI ({@code user:pass@}), from the client's per-request
  * lookup (asked about each request's own URI, so each origin gets its own), or, for the origin of
  * the call's first request only, from the client's fixed credentials: those never follow a
- * redirect to another origin. Digest
+ * redirect to another origin. With {@code basicAtOnce}, what the lookup finds goes as Basic with
+ * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest
  * is preferred to Basic. The first request to an origin goes without credentials; after a
  * successful Digest exchange the challenge is remembered per origin, so later requests answer it
  * at once with an increasing nonce count (a {@code stale} nonce is answered again).
@@ -26,6 +27,7 @@ final class AuthInterceptor implements Interceptor {
 
     private final Credentials clientCredentials;
     private final Function<URI, Credentials> lookup;
+    private final boolean basicAtOnce;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Origin, DigestSession> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -48,17 +50,26 @@ final class AuthInterceptor implements Interceptor {
     /**
      * @param clientCredentials for the first request's origin only, or null
      * @param lookup credentials for a request URI without a password, on any origin, or null
+     * @param basicAtOnce send the lookup's credentials as Basic at once rather than on a challenge
      */
-    AuthInterceptor(Credentials clientCredentials, Function<URI, Credentials> lookup) {
+    AuthInterceptor(Credentials clientCredentials, Function<URI, Credentials> lookup, boolean basicAtOnce) {
         this.clientCredentials = clientCredentials;
         this.lookup = lookup;
+        this.basicAtOnce = basicAtOnce;
     }
 
     @Override
     public HttpResponse intercept(Chain chain) throws IOException {
         HttpRequest request = chain.request();
-        Credentials creds = credentials(request, chain.call().request());
-        if (creds == null || request.headers().contains("Authorization")) {
+        if (request.headers().contains("Authorization")) {
+            return chain.proceed(request);
+        }
+        Credentials looked = lookedUp(request.uri());
+        if (looked != null && basicAtOnce) {
+            return chain.proceed(request.toBuilder().setHeader("Authorization", BasicAuth.header(looked)).build());
+        }
+        Credentials creds = looked != null ? looked : credentials(request, chain.call().request());
+        if (creds == null) {
             return chain.proceed(request);
         }
         Origin origin = Origin.of(request.uri());
@@ -128,16 +139,14 @@ final class AuthInterceptor implements Interceptor {
         }
     }
 
-    private Credentials credentials(HttpRequest request, HttpRequest first) {
-        URI uri = request.uri();
+    /** @return the lookup's credentials for a URI without a password (its own password wins), or null */
+    private Credentials lookedUp(URI uri) {
         String info = uri.getRawUserInfo();
-        if (lookup != null && (info == null || info.indexOf(':') < 0)) { // a URI's own password wins
-            Credentials found = lookup.apply(uri);
-            if (found != null) {
-                return found;
-            }
-        }
-        Credentials fromUri = Credentials.fromUri(uri);
+        return lookup == null || (info != null && info.indexOf(':') >= 0) ? null : lookup.apply(uri);
+    }
+
+    private Credentials credentials(HttpRequest request, HttpRequest first) {
+        Credentials fromUri = Credentials.fromUri(request.uri());
         return fromUri != null ? fromUri : credentialsForOrigin(request, first);
     }
 

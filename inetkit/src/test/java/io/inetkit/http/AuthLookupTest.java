@@ -27,7 +27,13 @@ class AuthLookupTest {
     void setUp() throws Exception {
         server = JdkServer.http();
         server.handle("/basic", this::basic);
+        server.handle("/refuse", ex -> {
+            seen.add("refuse " + credentials(ex));
+            ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"r\"");
+            JdkServer.respond(ex, 401, "no");
+        });
         server.handle("/away", ex -> {
+            seen.add("away " + credentials(ex));
             ex.getResponseHeaders().set("Location", "http://localhost:" + ex.getLocalAddress().getPort() + "/basic");
             JdkServer.respond(ex, 302, "moved");
         });
@@ -40,17 +46,21 @@ class AuthLookupTest {
 
     /** Challenges Basic; accepts any credentials and answers with them. */
     private void basic(HttpExchange ex) throws IOException {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
         String host = ex.getRequestHeaders().getFirst("Host").replaceAll(":\\d+$", "");
-        String creds = auth == null ? "none"
-                : new String(Base64.getDecoder().decode(auth.substring("Basic ".length())), StandardCharsets.UTF_8);
+        String creds = credentials(ex);
         seen.add(host + " " + creds);
-        if (auth == null) {
+        if (creds.equals("none")) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"r\"");
             JdkServer.respond(ex, 401, "who are you");
             return;
         }
         JdkServer.respond(ex, 200, creds);
+    }
+
+    private static String credentials(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        return auth == null ? "none"
+                : new String(Base64.getDecoder().decode(auth.substring("Basic ".length())), StandardCharsets.UTF_8);
     }
 
     private static Function<URI, Credentials> byHost(String host, Credentials creds) {
@@ -64,37 +74,67 @@ class AuthLookupTest {
             case "localhost" -> new Credentials("lou", "two");
             default -> null;
         };
-        try (HttpClient client = HttpClient.builder().credentialsLookup(lookup).build();
+        try (HttpClient client = HttpClient.builder().credentialsLookup(lookup, false).build();
              HttpResponse r = client.send(HttpRequest.get(server.url("/away")))) {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.bodyString()).isEqualTo("lou:two");
         }
-        assertThat(seen).containsExactly("localhost none", "localhost lou:two");
+        assertThat(seen).containsExactly("away none", "localhost none", "localhost lou:two");
+    }
+
+    @Test
+    void basicAtOnceSendsEachOriginItsOwnCredentialsWithTheRequest() throws Exception {
+        Function<URI, Credentials> lookup = uri -> switch (uri.getHost()) {
+            case "127.0.0.1" -> new Credentials("ann", "one");
+            case "localhost" -> new Credentials("lou", "two");
+            default -> null;
+        };
+        try (HttpClient client = HttpClient.builder().credentialsLookup(lookup, true).build();
+             HttpResponse r = client.send(HttpRequest.get(server.url("/away")))) {
+            assertThat(r.bodyString()).isEqualTo("lou:two");
+        }
+        assertThat(seen).containsExactly("away ann:one", "localhost lou:two");
+    }
+
+    @Test
+    void basicAtOnceReturnsA401AsItIsAndLeavesAnAuthorizationHeaderAlone() throws Exception {
+        try (HttpClient client = HttpClient.builder().credentialsLookup(uri -> new Credentials("ann", "one"), true).build()) {
+            try (HttpResponse r = client.send(HttpRequest.get(server.url("/refuse")))) {
+                assertThat(r.status()).isEqualTo(401);
+            }
+            HttpRequest own = HttpRequest.newBuilder(URI.create(server.url("/refuse")))
+                    .setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("me:mine".getBytes(StandardCharsets.UTF_8)))
+                    .build();
+            try (HttpResponse r = client.send(own)) {
+                assertThat(r.status()).isEqualTo(401);
+            }
+        }
+        assertThat(seen).containsExactly("refuse ann:one", "refuse me:mine");
     }
 
     @Test
     void anOriginTheLookupDoesNotKnowGetsNothingNotTheFirstOnes() throws Exception {
-        try (HttpClient client = HttpClient.builder().credentialsLookup(byHost("127.0.0.1", new Credentials("ann", "one")))
+        try (HttpClient client = HttpClient.builder().credentialsLookup(byHost("127.0.0.1", new Credentials("ann", "one")), false)
                 .build();
              HttpResponse r = client.send(HttpRequest.get(server.url("/away")))) {
             assertThat(r.status()).isEqualTo(401);
         }
-        try (HttpClient client = HttpClient.builder().credentialsLookup(byHost("127.0.0.1", new Credentials("ann", "one")))
+        try (HttpClient client = HttpClient.builder().credentialsLookup(byHost("127.0.0.1", new Credentials("ann", "one")), false)
                 .build();
              HttpResponse r = client.send(HttpRequest.get(server.url("/basic")))) {
             assertThat(r.bodyString()).isEqualTo("ann:one");
         }
-        assertThat(seen).containsExactly("localhost none", "127.0.0.1 none", "127.0.0.1 ann:one");
+        assertThat(seen).containsExactly("away none", "localhost none", "127.0.0.1 none", "127.0.0.1 ann:one");
     }
 
     @Test
     void fixedCredentialsStillServeOnlyTheFirstOriginWhenTheLookupHasNothing() throws Exception {
         try (HttpClient client = HttpClient.builder().credentials(new Credentials("fix", "ed"))
-                .credentialsLookup(uri -> null).build();
+                .credentialsLookup(uri -> null, false).build();
              HttpResponse r = client.send(HttpRequest.get(server.url("/away")))) {
             assertThat(r.status()).isEqualTo(401);
         }
-        assertThat(seen).containsExactly("localhost none");
+        assertThat(seen).containsExactly("away none", "localhost none");
     }
 
     @Test
@@ -104,7 +144,7 @@ class AuthLookupTest {
             asked.add(String.valueOf(uri.getUserInfo()));
             return uri.getUserInfo() == null ? null : new Credentials(uri.getUserInfo(), "looked-up");
         };
-        try (HttpClient client = HttpClient.builder().credentialsLookup(lookup).build()) {
+        try (HttpClient client = HttpClient.builder().credentialsLookup(lookup, false).build()) {
             try (HttpResponse r = client.send(HttpRequest.get(server.url("/basic").replace("http://", "http://bob:own@")))) {
                 assertThat(r.bodyString()).isEqualTo("bob:own");
             }
