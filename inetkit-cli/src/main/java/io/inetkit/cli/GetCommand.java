@@ -289,6 +289,9 @@ final class GetCommand implements Callable<Integer> {
             if (jar != null) {
                 b.cookieJar(jar);
             }
+            if (netrc().enabled()) { // as curl: Basic at once, or with --digest the answer to a challenge
+                b.credentialsLookup(netrc()::lookup, !request.digest);
+            }
             if (request.referer != null && request.referer.endsWith(";auto")) {
                 b.networkInterceptor(new RefererOnRedirect());
             }
@@ -298,22 +301,21 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
+    /** -n and its kin: one file for all URLs and every host they redirect to. */
+    private NetrcCredentials netrc() {
+        if (netrc == null) {
+            netrc = new NetrcCredentials(request, System.getenv());
+        }
+        return netrc;
+    }
+
     private HttpRequest buildRequest(URI uri) throws IOException {
         try {
             if (requests == null) {
                 requests = new GetRequestFactory(System.in); // one for all URLs: it reads stdin and data files once
             }
             HttpRequest req = requests.build(uri, request);
-            if (netrc == null) {
-                netrc = new NetrcCredentials(request, System.getenv());
-            }
-            if (!req.headers().contains("Authorization")) { // -u or -H Authorization win
-                var userPassword = netrc.userPassword(uri);
-                if (userPassword.isPresent()) {
-                    req = req.toBuilder().setHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
-                            .encodeToString(userPassword.get().getBytes(StandardCharsets.UTF_8))).build();
-                }
-            }
+            netrc().load(); // a missing or malformed file fails here; the client looks up each request's host
             if (connection.limitRateBytes > 0 && req.body() != null) {
                 req = req.toBuilder().method(req.method(), new RateLimitedBody(req.body(), connection.limitRateBytes)).build();
             }

@@ -38,11 +38,14 @@ final class GetRequestFactory {
      * @throws IOException if a data or upload file cannot be read
      */
     HttpRequest build(URI uri, GetRequestOptions o) throws IOException {
+        boolean netrc = o.netrc || o.netrcOptional || o.netrcFile != null;
         if (o.user != null && o.user.indexOf(':') < 0) {
-            throw new IllegalArgumentException("-u needs USER:PASSWORD (no password prompt)");
+            // curl would prompt for the password, also with -n; a URL's user takes it from netrc
+            throw new IllegalArgumentException("-u needs USER:PASSWORD (no password prompt)"
+                    + (netrc ? "; for USER's netrc password put the user in the URL: http://USER@HOST/" : ""));
         }
-        if (o.digest && o.user == null) {
-            throw new IllegalArgumentException("--digest needs -u USER:PASSWORD");
+        if (o.digest && o.user == null && !netrc) {
+            throw new IllegalArgumentException("--digest needs -u USER:PASSWORD or -n");
         }
         boolean hasData = !o.dataItems.isEmpty() || !o.json.isEmpty();
         boolean hasForm = !o.formItems.isEmpty();

@@ -71,14 +71,15 @@ final class GetRequestOptions {
                 .value(names("-u", "--user"), "USER:PASSWORD", String.class, null,
                         "Credentials, sent at once as Basic (as curl does); see --digest.", v -> user = v)
                 .flag(names("-n", "--netrc"), "Take the credentials for the URL's host from ~/.netrc ($HOME/.netrc,"
-                        + " which must be private to you when it holds passwords); -u or the URL's user:password win."
-                        + " A URL with a user and no password takes that user's password. A missing file is exit 26.",
+                        + " which must be private to you when it holds passwords), sent as Basic (see --digest);"
+                        + " -u or the URL's user:password win. A URL with a user and no password takes that user's"
+                        + " password. With -L each host gets its own entry. A missing file is exit 26.",
                         v -> netrc = v)
                 .flag(names("--netrc-optional"), "Like -n, but a missing file is no error.", v -> netrcOptional = v)
                 .value(names("--netrc-file"), "FILE", Path.class, null,
                         "Like -n with this file (not checked for permissions, as curl); with --netrc-optional"
                                 + " it may be missing.", v -> netrcFile = v)
-                .flag(names("--digest"), "With -u: send no Basic; answer the server's Digest (or Basic) challenge.",
+                .flag(names("--digest"), "With -u or -n: send no Basic; answer the server's Digest (or Basic) challenge.",
                         v -> digest = v)
                 .value(names("-A", "--user-agent"), "NAME", String.class, null, "User-Agent to send.",
                         v -> userAgent = v)

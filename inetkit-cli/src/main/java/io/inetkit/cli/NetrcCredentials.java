@@ -1,5 +1,6 @@
 package io.inetkit.cli;
 
+import io.inetkit.http.Credentials;
 import io.inetkit.net.Netrc;
 import io.inetkit.net.NetrcEntry;
 import io.inetkit.net.NetrcException;
@@ -14,10 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * -n, --netrc-optional and --netrc-file: the user:password for one URL's host from a netrc file,
+ * -n, --netrc-optional and --netrc-file: the user:password for a URL's host from a netrc file,
  * read once per command. As curl: -u and a URL's user:password win; a URL with a user and no
- * password takes that user's password for the host. The credentials are for that URL's host only
- * (the HTTP client drops Authorization on a redirect to another origin).
+ * password takes that user's password for the host. The HTTP client asks {@link #lookup} about
+ * each request, so a redirect to another host gets that host's own entry, never the first host's
+ * (curl 8.12's fix of CVE-2025-0167: a {@code default} entry without login and password gives
+ * nothing, and an entry with a login and no password gives that login with an empty password).
  */
 final class NetrcCredentials {
     private final GetRequestOptions options;
@@ -34,12 +37,45 @@ final class NetrcCredentials {
         return options.netrc || options.netrcOptional || options.netrcFile != null;
     }
 
+    /** A login and password from the file (either may be empty). */
+    private record Entry(String user, String password) {}
+
     /**
      * @return "user:password" for the URI's host, or empty when netrc is off, -u or the URL
      *     already has a password, or the file has nothing for the host
      * @throws TransferFailure (exit 26) if the file is required and missing, or malformed
      */
     Optional<String> userPassword(URI uri) throws TransferFailure {
+        return find(uri).map(e -> e.user() + ":" + e.password());
+    }
+
+    /**
+     * Reads the file now, so a missing or malformed one fails before anything is sent.
+     *
+     * @throws TransferFailure (exit 26) if the file is required and missing, or malformed
+     */
+    void load() throws TransferFailure {
+        if (enabled()) {
+            file();
+        }
+    }
+
+    /**
+     * The lookup the HTTP client asks about each request, after {@link #load}: the credentials for
+     * that request URI's host, or null.
+     */
+    Credentials lookup(URI uri) {
+        try {
+            Entry e = find(uri).orElse(null);
+            return e == null ? null : new Credentials(e.user(), e.password());
+        } catch (TransferFailure e) { // only when load() was skipped or failed, and then nothing is sent
+            throw new IllegalStateException("the netrc file was not loaded", e);
+        } catch (IllegalArgumentException e) { // CR, LF or NUL in the entry: it cannot go in a header
+            return null;
+        }
+    }
+
+    private Optional<Entry> find(URI uri) throws TransferFailure {
         String info = uri.getRawUserInfo();
         if (!enabled() || options.user != null || (info != null && info.indexOf(':') >= 0) || uri.getHost() == null) {
             return Optional.empty();
@@ -54,10 +90,11 @@ final class NetrcCredentials {
         }
         if (info != null) { // a user without password: only that user's entry
             String user = URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
-            return file.get().find(host, user).flatMap(NetrcEntry::password).map(p -> user + ":" + p);
+            return file.get().find(host, user).flatMap(NetrcEntry::password).map(p -> new Entry(user, p));
         }
+        // no login and no password (a bare "default"): nothing, never another host's password
         return file.get().find(host).filter(e -> e.login().isPresent() || e.password().isPresent())
-                .map(e -> e.login().orElse("") + ":" + e.password().orElse(""));
+                .map(e -> new Entry(e.login().orElse(""), e.password().orElse("")));
     }
 
     private Optional<Netrc> file() throws TransferFailure {

@@ -1,17 +1,22 @@
 package io.inetkit.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Answers {@code 401} challenges with Basic or Digest credentials and resends the request once.
- * Credentials come from the request URI ({@code user:pass@}) or, for the origin of the call's
- * first request only, from the client: they never follow a redirect to another origin. Digest
+ * Credentials come from the request URI ({@code user:pass@}), from the client's per-request
+ * lookup (asked about each request's own URI, so each origin gets its own), or, for the origin of
+ * the call's first request only, from the client's fixed credentials: those never follow a
+ * redirect to another origin. With {@code basicAtOnce}, what the lookup finds goes as Basic with
+ * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest
  * is preferred to Basic. The first request to an origin goes without credentials; after a
  * successful Digest exchange the challenge is remembered per origin, so later requests answer it
  * at once with an increasing nonce count (a {@code stale} nonce is answered again).
@@ -21,6 +26,8 @@ final class AuthInterceptor implements Interceptor {
     private static final int MAX_REMEMBERED = 64;
 
     private final Credentials clientCredentials;
+    private final Function<URI, Credentials> lookup;
+    private final boolean basicAtOnce;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Origin, DigestSession> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -40,16 +47,29 @@ final class AuthInterceptor implements Interceptor {
         }
     }
 
-    AuthInterceptor(Credentials clientCredentials) {
+    /**
+     * @param clientCredentials for the first request's origin only, or null
+     * @param lookup credentials for a request URI without a password, on any origin, or null
+     * @param basicAtOnce send the lookup's credentials as Basic at once rather than on a challenge
+     */
+    AuthInterceptor(Credentials clientCredentials, Function<URI, Credentials> lookup, boolean basicAtOnce) {
         this.clientCredentials = clientCredentials;
+        this.lookup = lookup;
+        this.basicAtOnce = basicAtOnce;
     }
 
     @Override
     public HttpResponse intercept(Chain chain) throws IOException {
         HttpRequest request = chain.request();
-        Credentials fromUri = Credentials.fromUri(request.uri());
-        Credentials creds = fromUri != null ? fromUri : credentialsForOrigin(request, chain.call().request());
-        if (creds == null || request.headers().contains("Authorization")) {
+        if (request.headers().contains("Authorization")) {
+            return chain.proceed(request);
+        }
+        Credentials looked = lookedUp(request.uri());
+        if (looked != null && basicAtOnce) {
+            return chain.proceed(request.toBuilder().setHeader("Authorization", BasicAuth.header(looked)).build());
+        }
+        Credentials creds = looked != null ? looked : credentials(request, chain.call().request());
+        if (creds == null) {
             return chain.proceed(request);
         }
         Origin origin = Origin.of(request.uri());
@@ -117,6 +137,17 @@ final class AuthInterceptor implements Interceptor {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** @return the lookup's credentials for a URI without a password (its own password wins), or null */
+    private Credentials lookedUp(URI uri) {
+        String info = uri.getRawUserInfo();
+        return lookup == null || (info != null && info.indexOf(':') >= 0) ? null : lookup.apply(uri);
+    }
+
+    private Credentials credentials(HttpRequest request, HttpRequest first) {
+        Credentials fromUri = Credentials.fromUri(request.uri());
+        return fromUri != null ? fromUri : credentialsForOrigin(request, first);
     }
 
     private Credentials credentialsForOrigin(HttpRequest request, HttpRequest first) {

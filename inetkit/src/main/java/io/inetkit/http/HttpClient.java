@@ -9,6 +9,7 @@ import io.inetkit.text.LineReader;
 import io.inetkit.text.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * An HTTP/1.1 client with a keep-alive connection pool. Thread-safe: build one, share it, and
@@ -254,6 +256,8 @@ public final class HttpClient implements AutoCloseable {
         boolean decompress = true;
         long maxDecompressedBytes = 1L << 30;
         Credentials credentials;
+        Function<URI, Credentials> credentialsLookup;
+        boolean basicAtOnce;
         CookieJar cookieJar;
         RetryPolicy retryPolicy;
         List<Interceptor> interceptors = new ArrayList<>();
@@ -284,6 +288,8 @@ public final class HttpClient implements AutoCloseable {
             b.decompress = decompress;
             b.maxDecompressedBytes = maxDecompressedBytes;
             b.credentials = credentials;
+            b.credentialsLookup = credentialsLookup;
+            b.basicAtOnce = basicAtOnce;
             b.cookieJar = cookieJar;
             b.retryPolicy = retryPolicy;
             b.interceptors = new ArrayList<>(interceptors);
@@ -546,6 +552,27 @@ public final class HttpClient implements AutoCloseable {
          */
         public Builder credentials(Credentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Sets a lookup of credentials per request, for any origin, also after a redirect to
+         * another one (like a netrc file: each host gets its own entry). It is asked with the
+         * request URI of each request whose URI has no password (the URI may hold a user name, to
+         * look up that user) and returns the credentials for that URI's host, or null. Null falls
+         * back to the URI's user name and to {@link #credentials}, which still serve only the first
+         * request's origin. It must never return one host's credentials for another: the client
+         * cannot tell. A request that already has an {@code Authorization} header is left alone.
+         *
+         * @param lookup the lookup, or null for none
+         * @param basicAtOnce true to send what the lookup finds as Basic with the request, as curl
+         *     does with netrc credentials (a 401 is then returned as it is); false to answer Basic
+         *     and Digest challenges (401) with it
+         * @return this builder
+         */
+        public Builder credentialsLookup(Function<URI, Credentials> lookup, boolean basicAtOnce) {
+            this.credentialsLookup = lookup;
+            this.basicAtOnce = basicAtOnce;
             return this;
         }
 
