@@ -8,13 +8,12 @@ import io.inetkit.net.Timeouts;
 import io.inetkit.text.ConnectionClosedException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -136,16 +138,10 @@ class ClientRulesTest {
 
     @Test
     void leakedBodyIsReportedAsAWarning() throws Exception {
-        // java.util.logging through reflection: the test sources compile as part of module io.inetkit,
-        // which does not read java.logging; the tests run on the class path, where it is readable
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Class<?> loggerType = Class.forName("java.util.logging.Logger");
-        Class<?> handlerType = Class.forName("java.util.logging.Handler");
-        Class<?> formatterType = Class.forName("java.util.logging.Formatter");
-        Object logger = loggerType.getMethod("getLogger", String.class).invoke(null, "io.inetkit.http");
-        Object handler = Class.forName("java.util.logging.StreamHandler").getConstructor(OutputStream.class, formatterType)
-                .newInstance(log, Class.forName("java.util.logging.SimpleFormatter").getConstructor().newInstance());
-        loggerType.getMethod("addHandler", handlerType).invoke(logger, handler);
+        Logger logger = Logger.getLogger("io.inetkit.http"); // System.Logger's default backend
+        StreamHandler handler = new StreamHandler(log, new SimpleFormatter());
+        logger.addHandler(handler);
         CountDownLatch serverSawClose = new CountDownLatch(1);
         try (RawServer s = new RawServer(c -> {
             c.read();
@@ -161,12 +157,12 @@ class ClientRulesTest {
                 System.gc(); // the response is unreachable: the cleaner logs, then closes the connection
             }
             assertThat(serverSawClose.getCount()).isZero();
-            handlerType.getMethod("flush").invoke(handler);
+            handler.flush();
             String text = log.toString(StandardCharsets.UTF_8);
             assertThat(text).contains("WARNING").contains("a response body was never closed")
                     .contains("try-with-resources");
         } finally {
-            loggerType.getMethod("removeHandler", handlerType).invoke(logger, handler);
+            logger.removeHandler(handler);
         }
     }
 
