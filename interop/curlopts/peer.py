@@ -6,14 +6,15 @@ GET  /item/N    a small body that names N (several URLs in one command)
 GET  /dated     a body with a fixed Last-Modified (LAST_MODIFIED); answers 304 to an
                 If-Modified-Since not before it and 412 to an If-Unmodified-Since before it
 GET  /big       BIG_SIZE fixed pseudo-random bytes (--limit-rate)
+GET  /to?URL    a 302 to URL (the rest of the target, as it is)
 POST /form      parses multipart/form-data with the email package and answers each part
                 (name, filename, type, size, sha256) as JSON
 POST /body      answers "ok"; the body is in the request log
 Anything else is a 404.
 Usage: peer.py PORT [LOG], or peer.py SOCKET-PATH [LOG] for the same on a Unix domain socket.
 With LOG, every request appends one JSON line to that file: the connection's number (counted
-from 1 by the server), method, path, Content-Type, If-Modified-Since, If-Unmodified-Since and
-the body in hex; the line is written before the answer, so it is there when the client exits.
+from 1 by the server), method, path, Host, Content-Type, If-Modified-Since, If-Unmodified-Since,
+Authorization and the body in hex; the line is written before the answer, so it is there when the client exits.
 """
 import email.parser
 import email.policy
@@ -53,6 +54,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def record(self, body=b""):
         self.server.record({"conn": self.connection_number, "method": self.command, "path": self.path,
+                            "host": self.headers.get("Host"),
                             "type": self.headers.get("Content-Type"),
                             "ims": self.headers.get("If-Modified-Since"),
                             "ius": self.headers.get("If-Unmodified-Since"),
@@ -89,6 +91,11 @@ class Handler(BaseHTTPRequestHandler):
             self.dated()
         elif self.path == "/big":
             self.answer(BIG, [("Content-Type", "application/octet-stream")])
+        elif self.path.startswith("/to?"):
+            self.send_response(302)
+            self.send_header("Location", self.path[4:])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/set":
             self.answer("set", [("Set-Cookie", "keep=k1; Path=/; Max-Age=3600; HttpOnly"),
                                 ("Set-Cookie", "session=s1; Path=/")])

@@ -222,4 +222,13 @@ grep -q "auth=Basic $(printf 'ada:love lace' | base64)" got-inet && pass "  Basi
 # -u wins over the file, as in curl
 same_request "--netrc-file with -u: the same Authorization as curl's (-u wins)" path,auth --netrc-file netrc -u bob:pw "$U/item/2"
 
+# After a redirect to another host (-L), each host gets its own entry, as in curl; never the first's.
+printf 'machine 127.0.0.1 login ada password one\nmachine localhost login lou password two\n' > netrc2
+chmod 600 netrc2
+same_request "-L --netrc-file across hosts: the same requests and Authorization as curl's" path,host,auth \
+  -L --netrc-file netrc2 "$U/to?http://localhost:$port/item/3"
+grep -q "path=/item/3 host=localhost:$port auth=Basic $(printf 'lou:two' | base64)" got-inet \
+  && pass "  the followed-to host gets its own entry (lou), not the first host's" \
+  || { fail "netrc after a redirect"; cat got-inet; }
+
 finish
