@@ -286,6 +286,7 @@ final class GetCommand implements Callable<Integer> {
             }
             HttpClient.Builder b = GetClientFactory.builder(spec, connection, digest, System.getenv(), redirects,
                     output.verbose ? err : null, listener);
+            b.digestOnly(request.digest); // as curl: --digest never sends the password as Basic
             if (jar != null) {
                 b.cookieJar(jar);
             }

@@ -79,7 +79,7 @@ final class GetRequestOptions {
                 .value(names("--netrc-file"), "FILE", Path.class, null,
                         "Like -n with this file (not checked for permissions, as curl); with --netrc-optional"
                                 + " it may be missing.", v -> netrcFile = v)
-                .flag(names("--digest"), "With -u or -n: send no Basic; answer the server's Digest (or Basic) challenge.",
+                .flag(names("--digest"), "With -u or -n: answer the server's Digest challenge; never send the password as Basic.",
                         v -> digest = v)
                 .value(names("-A", "--user-agent"), "NAME", String.class, null, "User-Agent to send.",
                         v -> userAgent = v)

@@ -58,6 +58,16 @@ class GetNetrcTest {
                     ex.getResponseHeaders().set("Location", "http://localhost:" + ex.getLocalAddress().getPort() + "/echo");
                     respond(ex, 302, "moved");
                 })
+                .handle("/basic-only", ex -> {
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    seen(ex, auth == null ? "none" : credentials(auth));
+                    if (auth == null) {
+                        ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"t\"");
+                        respond(ex, 401, "who are you");
+                    } else {
+                        respond(ex, 200, "basic ok");
+                    }
+                })
                 .handle("/here", ex -> {
                     ex.getResponseHeaders().set("Location", "/echo");
                     respond(ex, 302, "moved");
@@ -230,6 +240,19 @@ class GetNetrcTest {
         Path wrong = netrc("machine 127.0.0.1 login ann password wrong\n");
         assertThat(CliRun.run("get", "--digest", "--netrc-file", wrong.toString(), "-w", " %{http_code}",
                 server.url("/digest")).out()).endsWith(" 401");
+    }
+
+    @Test
+    void digestNeverSendsThePasswordToAServerAskingForBasic() throws IOException {
+        // curl's --digest: Digest or nothing, so a server (or a man in the middle) asking for Basic gets no password
+        Path f = netrc("machine 127.0.0.1 login ann password s3cret\n");
+        CliRun viaNetrc = CliRun.run("get", "--digest", "--netrc-file", f.toString(), "-w", " %{http_code}",
+                server.url("/basic-only"));
+        assertThat(viaNetrc.code()).as(viaNetrc.err()).isZero();
+        assertThat(viaNetrc.out()).isEqualTo("who are you 401");
+        CliRun viaUser = CliRun.run("get", "--digest", "-u", "ann:s3cret", "-f", server.url("/basic-only"));
+        assertThat(viaUser.code()).isEqualTo(22);
+        assertThat(SEEN).containsExactly("127.0.0.1 /basic-only none", "127.0.0.1 /basic-only none");
     }
 
     @Test

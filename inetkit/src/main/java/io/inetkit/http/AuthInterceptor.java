@@ -17,7 +17,7 @@ import java.util.function.Function;
  * the call's first request only, from the client's fixed credentials: those never follow a
  * redirect to another origin. With {@code basicAtOnce}, what the lookup finds goes as Basic with
  * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest
- * is preferred to Basic. The first request to an origin goes without credentials; after a
+ * is preferred to Basic, and with {@code digestOnly} a Basic challenge is not answered. The first request to an origin goes without credentials; after a
  * successful Digest exchange the challenge is remembered per origin, so later requests answer it
  * at once with an increasing nonce count (a {@code stale} nonce is answered again).
  */
@@ -28,6 +28,7 @@ final class AuthInterceptor implements Interceptor {
     private final Credentials clientCredentials;
     private final Function<URI, Credentials> lookup;
     private final boolean basicAtOnce;
+    private final boolean digestOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Origin, DigestSession> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -51,11 +52,14 @@ final class AuthInterceptor implements Interceptor {
      * @param clientCredentials for the first request's origin only, or null
      * @param lookup credentials for a request URI without a password, on any origin, or null
      * @param basicAtOnce send the lookup's credentials as Basic at once rather than on a challenge
+     * @param digestOnly never answer a Basic challenge (the password must not go in clear)
      */
-    AuthInterceptor(Credentials clientCredentials, Function<URI, Credentials> lookup, boolean basicAtOnce) {
+    AuthInterceptor(Credentials clientCredentials, Function<URI, Credentials> lookup, boolean basicAtOnce,
+            boolean digestOnly) {
         this.clientCredentials = clientCredentials;
         this.lookup = lookup;
         this.basicAtOnce = basicAtOnce;
+        this.digestOnly = digestOnly;
     }
 
     @Override
@@ -90,7 +94,7 @@ final class AuthInterceptor implements Interceptor {
         String authorization;
         if (digest.isPresent()) {
             authorization = DigestAuth.header(digest.get(), creds, request.method().name(), request.originForm(), 1, null);
-        } else if (challenges.stream().anyMatch(c -> c.scheme().equalsIgnoreCase("Basic"))) {
+        } else if (!digestOnly && challenges.stream().anyMatch(c -> c.scheme().equalsIgnoreCase("Basic"))) {
             authorization = BasicAuth.header(creds);
         } else {
             return response;

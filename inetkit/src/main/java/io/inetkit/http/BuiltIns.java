@@ -23,7 +23,7 @@ final class BuiltIns {
         if (b.cookieJar != null) {
             l.add(new CookieInterceptor(b.cookieJar));
         }
-        l.add(new AuthInterceptor(b.credentials, b.credentialsLookup, b.basicAtOnce));
+        l.add(new AuthInterceptor(b.credentials, b.credentialsLookup, b.basicAtOnce, b.digestOnly));
         if (b.decompress) {
             l.add(new DecompressionInterceptor(b.maxDecompressedBytes));
         }

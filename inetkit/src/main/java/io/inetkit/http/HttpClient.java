@@ -258,6 +258,7 @@ public final class HttpClient implements AutoCloseable {
         Credentials credentials;
         Function<URI, Credentials> credentialsLookup;
         boolean basicAtOnce;
+        boolean digestOnly;
         CookieJar cookieJar;
         RetryPolicy retryPolicy;
         List<Interceptor> interceptors = new ArrayList<>();
@@ -290,6 +291,7 @@ public final class HttpClient implements AutoCloseable {
             b.credentials = credentials;
             b.credentialsLookup = credentialsLookup;
             b.basicAtOnce = basicAtOnce;
+            b.digestOnly = digestOnly;
             b.cookieJar = cookieJar;
             b.retryPolicy = retryPolicy;
             b.interceptors = new ArrayList<>(interceptors);
@@ -552,6 +554,21 @@ public final class HttpClient implements AutoCloseable {
          */
         public Builder credentials(Credentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Answers only Digest challenges (default: false, Digest preferred and Basic answered when
+         * it is all the server offers). With true, a server that asks only for Basic gets its 401
+         * back and never the password in clear, which is what a user asking for Digest expects
+         * (curl's {@code --digest}). Basic sent at once by a {@link #credentialsLookup} is not
+         * affected.
+         *
+         * @param digestOnly true to never answer a Basic challenge
+         * @return this builder
+         */
+        public Builder digestOnly(boolean digestOnly) {
+            this.digestOnly = digestOnly;
             return this;
         }
 

@@ -85,6 +85,25 @@ class AuthTest {
     }
 
     @Test
+    void digestOnlyNeverAnswersABasicChallenge() throws Exception {
+        server.handle("/basic-only", ex -> {
+            authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"b\"");
+            JdkServer.respond(ex, 401, "basic please");
+        });
+        try (HttpClient client = HttpClient.builder().credentials(new Credentials("bob", "secret")).digestOnly(true).build();
+             HttpResponse r = client.send(HttpRequest.get(server.url("/basic-only")))) {
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(authorizations).containsExactly("null"); // asked once, never answered with the password
+        }
+        authorizations.clear();
+        try (HttpClient client = HttpClient.builder().credentials(new Credentials("bob", "secret")).digestOnly(true).build();
+             HttpResponse r = client.send(HttpRequest.get(server.url("/digest")))) {
+            assertThat(r.bodyString()).isEqualTo("digest ok"); // Digest still answered
+        }
+    }
+
+    @Test
     void basicWithCredentialsInTheUrl() throws Exception {
         String url = server.url("/basic/x").replace("http://", "http://alice:p%C3%A4%3Ass@");
         try (HttpClient client = HttpClient.newClient(); HttpResponse r = client.send(HttpRequest.get(url))) {
