@@ -16,9 +16,9 @@ import java.util.function.Function;
  * lookup (asked about each request's own URI, so each origin gets its own), or, for the origin of
  * the call's first request only, from the client's fixed credentials: those never follow a
  * redirect to another origin. With {@code basicAtOnce}, what the lookup finds goes as Basic with
- * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest
- * is preferred to Basic, and with {@code digestOnly} a Basic challenge is not answered. The first request to an origin goes without credentials; after a
- * successful Digest exchange the challenge is remembered per origin, so later requests answer it
+ * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest is preferred
+ * to Basic, and with {@code digestOnly} a Basic challenge is not answered. The first request to an
+ * origin goes without credentials; after a successful Digest exchange the challenge is remembered per origin, so later requests answer it
  * at once with an increasing nonce count (a {@code stale} nonce is answered again).
  */
 final class AuthInterceptor implements Interceptor {
