@@ -18,8 +18,9 @@ import java.util.function.Function;
  * redirect to another origin. With {@code basicAtOnce}, what the lookup finds goes as Basic with
  * the request itself (curl's way with netrc) and a 401 to it is the answer. Digest is preferred
  * to Basic, and with {@code digestOnly} a Basic challenge is not answered. The first request to an
- * origin goes without credentials; after a successful Digest exchange the challenge is remembered per origin, so later requests answer it
- * at once with an increasing nonce count (a {@code stale} nonce is answered again).
+ * origin goes without credentials; after a successful Digest exchange the challenge is remembered
+ * per origin, so later requests answer it at once with an increasing nonce count (a {@code stale}
+ * nonce is answered again).
  */
 final class AuthInterceptor implements Interceptor {
 
