@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetkit.net.ConnectTimeoutException;
 import io.inetkit.net.Timeouts;
 import io.inetkit.text.ConnectionClosedException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import java.util.logging.StreamHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Client rules the older tests leave open: the stale-connection retry happens at most once, the
- * connect timeout, Retry-After and backoff really wait, and a leaked body is reported.
+ * connect timeout, Retry-After and backoff really wait (the leak warning is in {@link LeakTest}).
  */
 @Timeout(30)
 class ClientRulesTest {
@@ -134,40 +129,5 @@ class ClientRulesTest {
             assertThat(gap(arrivals, 0)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
             assertThat(gap(arrivals, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(290)); // doubled
         }
-    }
-
-    @Test
-    void leakedBodyIsReportedAsAWarning() throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Logger logger = Logger.getLogger("io.inetkit.http"); // System.Logger's default backend
-        StreamHandler handler = new StreamHandler(log, new SimpleFormatter());
-        logger.addHandler(handler);
-        CountDownLatch serverSawClose = new CountDownLatch(1);
-        try (RawServer s = new RawServer(c -> {
-            c.read();
-            c.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial");
-            while (c.in.read() >= 0) {
-                // until the client closes
-            }
-            serverSawClose.countDown();
-        }); HttpClient client = HttpClient.newClient()) {
-            sendAndDrop(client, s);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!serverSawClose.await(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-                System.gc(); // the response is unreachable: the cleaner logs, then closes the connection
-            }
-            assertThat(serverSawClose.getCount()).isZero();
-            handler.flush();
-            String text = log.toString(StandardCharsets.UTF_8);
-            assertThat(text).contains("WARNING").contains("a response body was never closed")
-                    .contains("try-with-resources");
-        } finally {
-            logger.removeHandler(handler);
-        }
-    }
-
-    private static void sendAndDrop(HttpClient client, RawServer s) throws IOException {
-        HttpResponse r = client.send(HttpRequest.get(s.url("/")));
-        assertThat(r.status()).isEqualTo(200);
     }
 }

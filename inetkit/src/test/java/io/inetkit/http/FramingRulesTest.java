@@ -32,14 +32,6 @@ class FramingRulesTest {
         client.close();
     }
 
-    private static RawServer answering(String response) throws IOException {
-        return new RawServer(c -> {
-            while (c.read() != null) {
-                c.write(response);
-            }
-        });
-    }
-
     private String get(RawServer s) throws IOException {
         try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
             return r.bodyString();
@@ -49,7 +41,7 @@ class FramingRulesTest {
     @Test
     void interimResponseWithContentLengthHasNoBody() throws Exception {
         // a client that took "Content-Length: 5" of the 103 seriously would eat "HTTP/" of the final response
-        try (RawServer s = answering("HTTP/1.1 103 Early Hints\r\nContent-Length: 5\r\nLink: </a.css>\r\n\r\n"
+        try (RawServer s = RawServer.answering("HTTP/1.1 103 Early Hints\r\nContent-Length: 5\r\nLink: </a.css>\r\n\r\n"
                 + "HTTP/1.1 100 Continue\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
             assertThat(get(s)).isEqualTo("ok");
@@ -89,7 +81,7 @@ class FramingRulesTest {
 
     @Test
     void trailersStayOutOfTheHeader() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Head: h\r\n\r\n"
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Head: h\r\n\r\n"
                 + "2;ext=\"quoted;value\"\r\nok\r\n0;last\r\nX-Trailer: t\r\n\r\n")) {
             try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
                 assertThat(r.bodyString()).isEqualTo("ok");
@@ -105,7 +97,7 @@ class FramingRulesTest {
     @ValueSource(strings = {"ffffffffffffffff", "8000000000000000", "10000000000000005"})
     void chunkSizesPastALongAreRejectedNotWrapped(String size) throws Exception {
         // wrapped, 16 f's is -1 and 2^64+5 is 5 ("hello"): both must fail as an overflow
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\nhello\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\nhello\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("chunk");
         }
     }
@@ -113,14 +105,14 @@ class FramingRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Content-Length: 5a", "Content-Length: 5 5", "Content-Length: 5\r\nContent-Length: "})
     void moreInvalidContentLengthsAreRejected(String header) throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("Content-Length");
         }
     }
 
     @Test
     void identicalContentLengthsInTwoFieldsAreAccepted() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")) {
             assertThat(get(s)).isEqualTo("hello");
             assertThat(get(s)).isEqualTo("hello");
         }
@@ -129,7 +121,7 @@ class FramingRulesTest {
     @Test
     void transferEncodingWithContentLengthFailsAndLeavesNoConnection() throws Exception {
         // RFC 9112 §6.3: the client treats it as an error; the connection is not reused for a smuggled response
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n"
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n"
                 + "5\r\nhello\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class);
             assertThat(client.idleConnectionCount()).isZero();

@@ -33,17 +33,6 @@ class FramingTest {
         client.close();
     }
 
-    /** Answers the first request with {@code response}, then reads until the client closes. */
-    private static RawServer answering(String response) throws IOException {
-        return new RawServer(c -> {
-            c.read();
-            c.write(response);
-            while (c.read() != null) {
-                c.write(response);
-            }
-        });
-    }
-
     private String get(RawServer s) throws IOException {
         try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
             return r.bodyString();
@@ -52,7 +41,7 @@ class FramingTest {
 
     @Test
     void contentLength() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")) {
             assertThat(get(s)).isEqualTo("hello");
             assertThat(get(s)).isEqualTo("hello");
             assertThat(s.connections.get()).isEqualTo(1);
@@ -61,7 +50,7 @@ class FramingTest {
 
     @Test
     void identicalDuplicateContentLengthsAreAccepted() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5, 5\r\n\r\nhello")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5, 5\r\n\r\nhello")) {
             assertThat(get(s)).isEqualTo("hello");
         }
     }
@@ -70,14 +59,14 @@ class FramingTest {
     @ValueSource(strings = {"Content-Length: 5\r\nContent-Length: 6", "Content-Length: 5, 6", "Content-Length: -1",
             "Content-Length: 0x10", "Content-Length: 99999999999999999999", "Content-Length: +5", "Content-Length: "})
     void invalidOrConflictingContentLengthIsRejected(String header) throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("Content-Length");
         }
     }
 
     @Test
     void transferEncodingWithContentLengthIsRejected() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class)
                     .hasMessageContaining("both Transfer-Encoding and Content-Length");
         }
@@ -86,7 +75,7 @@ class FramingTest {
     @Test
     void chunkedWithExtensionsAndTrailers() throws Exception {
         String body = "4;name=value\r\nWiki\r\n5 ; x\r\npedia\r\nE\r\n in\r\n\r\nchunks.\r\n0\r\nX-Checksum: abc\r\n\r\n";
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body)) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body)) {
             try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
                 assertThat(r.trailers().isEmpty()).isTrue();
                 assertThat(new String(r.body().readAllBytes())).isEqualTo("Wikipedia in\r\n\r\nchunks.");
@@ -100,35 +89,35 @@ class FramingTest {
     @ParameterizedTest
     @ValueSource(strings = {"zz\r\n", "-1\r\n", " 5\r\n", "5 \r\n", "\r\n", "0x5\r\n"})
     void malformedChunkSizesAreRejected(String sizeLine) throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + sizeLine + "hello\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + sizeLine + "hello\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("chunk");
         }
     }
 
     @Test
     void chunkSizeOverflowIsRejected() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000000\r\nx")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000000\r\nx")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("overflows");
         }
     }
 
     @Test
     void hugeChunkExtensionIsBounded() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;" + "x".repeat(6000) + "\r\nhello\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;" + "x".repeat(6000) + "\r\nhello\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(LimitExceededException.class);
         }
     }
 
     @Test
     void chunkDataLongerThanDeclaredIsRejected() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class);
         }
     }
 
     @Test
     void unsupportedTransferCodingIsRejected() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("unsupported");
         }
     }
@@ -182,7 +171,7 @@ class FramingTest {
         List<Integer> seen = new ArrayList<>();
         client.close();
         client = HttpClient.builder().informationalListener((req, status, h) -> seen.add(status)).build();
-        try (RawServer s = answering("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\n"
+        try (RawServer s = RawServer.answering("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
             assertThat(get(s)).isEqualTo("ok");
             assertThat(seen).containsExactly(100, 103);
@@ -193,14 +182,14 @@ class FramingTest {
     @ValueSource(strings = {"HTTP/1.1 OK\r\n\r\n", "HTTP/2 200 OK\r\n\r\n", "ICY 200 OK\r\n\r\n", "HTTP/1.1 20 OK\r\n\r\n",
             "HTTP/1.1 200OK\r\n\r\n", "garbage\r\n\r\n"})
     void malformedStatusLinesAreRejected(String response) throws Exception {
-        try (RawServer s = answering(response)) {
+        try (RawServer s = RawServer.answering(response)) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedReplyException.class).hasMessageContaining("status line");
         }
     }
 
     @Test
     void statusLineWithoutReasonIsAccepted() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n")) {
             try (HttpResponse r = client.send(HttpRequest.get(s.url("/")))) {
                 assertThat(r.status()).isEqualTo(404);
                 assertThat(r.reason()).isEmpty();
@@ -210,33 +199,33 @@ class FramingTest {
 
     @Test
     void hugeHeaderIsBounded() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(LimitExceededException.class);
         }
         StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\n");
         for (int i = 0; i < 300; i++) {
             many.append("X-").append(i).append(": v\r\n");
         }
-        try (RawServer s = answering(many + "\r\n")) {
+        try (RawServer s = RawServer.answering(many + "\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(LimitExceededException.class);
         }
     }
 
     @Test
     void foldedHeaderIsRejected() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nX-A: 1\r\n  continued\r\nContent-Length: 0\r\n\r\n")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nX-A: 1\r\n  continued\r\nContent-Length: 0\r\n\r\n")) {
             assertThatThrownBy(() -> get(s)).isInstanceOf(MalformedHeaderException.class);
         }
     }
 
     @Test
     void http10ClosesUnlessKeepAlive() throws Exception {
-        try (RawServer s = answering("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+        try (RawServer s = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
             assertThat(get(s)).isEqualTo("ok");
             assertThat(get(s)).isEqualTo("ok");
             assertThat(s.connections.get()).isEqualTo(2);
         }
-        try (RawServer s = answering("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")) {
+        try (RawServer s = RawServer.answering("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")) {
             assertThat(get(s)).isEqualTo("ok");
             assertThat(get(s)).isEqualTo("ok");
             assertThat(s.connections.get()).isEqualTo(1);
@@ -245,7 +234,7 @@ class FramingTest {
 
     @Test
     void connectionCloseIsHonoured() throws Exception {
-        try (RawServer s = answering("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")) {
+        try (RawServer s = RawServer.answering("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")) {
             assertThat(get(s)).isEqualTo("ok");
             assertThat(client.idleConnectionCount()).isZero();
         }

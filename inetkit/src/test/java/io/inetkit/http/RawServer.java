@@ -169,6 +169,15 @@ final class RawServer implements AutoCloseable {
         });
     }
 
+    /** A server that answers every request on a connection with the same bytes, until the client closes. */
+    static RawServer answering(String response) throws IOException {
+        return new RawServer(c -> {
+            while (c.read() != null) {
+                c.write(response);
+            }
+        });
+    }
+
     /** A server that answers every request on a connection with the same script-made response, keeping the connection. */
     static RawServer keepAlive(RawServer[] self, Responder responder) throws IOException {
         return new RawServer(c -> {
