@@ -106,7 +106,9 @@ final class CookieParser {
             if (token.isEmpty()) {
                 continue;
             }
-            if (hour < 0 && token.matches("\\d{1,2}:\\d{1,2}:\\d{1,2}.*")) {
+            // time = 1*2DIGIT ":" 1*2DIGIT ":" 1*2DIGIT ( non-digit *OCTET ): a third digit ends the match,
+            // so "10:18:10000000000000000" is no time (and no number too long for an int is parsed)
+            if (hour < 0 && token.matches("\\d{1,2}:\\d{1,2}:\\d{1,2}(\\D.*)?")) {
                 String[] t = token.replaceAll("[^\\d:].*", "").split(":");
                 hour = Integer.parseInt(t[0]);
                 minute = Integer.parseInt(t[1]);

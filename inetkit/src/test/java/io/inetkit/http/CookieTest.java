@@ -50,6 +50,9 @@ class CookieTest {
         assertThat(parse("a=1; Expires=Wednesday, 09-Jun-27 10:18:14 GMT").expiresAt()).isEqualTo(Instant.parse("2027-06-09T10:18:14Z"));
         assertThat(parse("a=1; Expires=Wed Jun  9 10:18:14 2027").expiresAt()).isEqualTo(Instant.parse("2027-06-09T10:18:14Z"));
         assertThat(parse("a=1; Expires=garbage").expiresAt()).isNull();
+        // found by ResponseFuzzTest (seed 777): a time field of many digits is no time, not a NumberFormatException
+        assertThat(parse("a=1; Expires=Wed, 09 Jun 2021 10:18:10000000000000000 GMT").expiresAt()).isNull();
+        assertThat(parse("a=1; Expires=Wed, 09 Jun 2027 10:18:14x GMT").expiresAt()).isEqualTo(Instant.parse("2027-06-09T10:18:14Z"));
         assertThat(parse("a=1; Max-Age=0").isExpired(NOW)).isTrue();
     }
 
