@@ -41,15 +41,6 @@ final class NetrcCredentials {
     private record Entry(String user, String password) {}
 
     /**
-     * @return "user:password" for the URI's host, or empty when netrc is off, -u or the URL
-     *     already has a password, or the file has nothing for the host
-     * @throws TransferFailure (exit 26) if the file is required and missing, or malformed
-     */
-    Optional<String> userPassword(URI uri) throws TransferFailure {
-        return find(uri).map(e -> e.user() + ":" + e.password());
-    }
-
-    /**
      * Reads the file now, so a missing or malformed one fails before anything is sent.
      *
      * @throws TransferFailure (exit 26) if the file is required and missing, or malformed

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.inetkit.http.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -308,18 +309,24 @@ class GetNetrcTest {
         o.netrc = true;
         URI uri = URI.create(server.url("/echo"));
         NetrcCredentials missing = new NetrcCredentials(o, Map.of("HOME", dir.toString()));
-        assertThatThrownBy(() -> missing.userPassword(uri)).isInstanceOf(TransferFailure.class)
+        assertThatThrownBy(missing::load).isInstanceOf(TransferFailure.class)
                 .satisfies(e -> assertThat(((TransferFailure) e).exitCode()).isEqualTo(ExitCode.READ_ERROR));
         o.netrcOptional = true;
-        assertThat(new NetrcCredentials(o, Map.of("HOME", dir.toString())).userPassword(uri)).isEmpty();
+        assertThat(loaded(o).lookup(uri)).isNull();
         Path home = Files.writeString(dir.resolve(".netrc"), "machine 127.0.0.1 login ann password s3cret\n");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> new NetrcCredentials(o, Map.of("HOME", dir.toString())).userPassword(uri))
+        assertThatThrownBy(() -> loaded(o))
                 .isInstanceOf(TransferFailure.class).hasMessageContaining("chmod 600").hasMessageNotContaining("s3cret");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rw-------"));
-        assertThat(new NetrcCredentials(o, Map.of("HOME", dir.toString())).userPassword(uri)).contains("ann:s3cret");
+        assertThat(loaded(o).lookup(uri)).isEqualTo(new Credentials("ann", "s3cret"));
         o.netrc = false;
         o.netrcOptional = false;
-        assertThat(new NetrcCredentials(o, Map.of("HOME", dir.toString())).userPassword(uri)).isEmpty();
+        assertThat(loaded(o).lookup(uri)).isNull();
+    }
+
+    private NetrcCredentials loaded(GetRequestOptions o) throws TransferFailure {
+        NetrcCredentials c = new NetrcCredentials(o, Map.of("HOME", dir.toString()));
+        c.load();
+        return c;
     }
 }
