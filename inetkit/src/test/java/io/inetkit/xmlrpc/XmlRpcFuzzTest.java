@@ -27,11 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A deterministic, seeded fuzzer for XML-RPC decoding. Valid documents of every type are
@@ -74,8 +75,22 @@ class XmlRpcFuzzTest {
 
     // ---------------------------------------------------------------- properties
 
+    /** The fixed seeds, or {@code -Dinetkit.fuzz.seed=N} instead for a campaign by hand (as the other fuzzers). */
+    private static LongStream seeds(long... fixed) {
+        Long chosen = Long.getLong("inetkit.fuzz.seed");
+        return chosen == null ? LongStream.of(fixed) : LongStream.of(chosen);
+    }
+
+    static LongStream mutationSeeds() {
+        return seeds(1L, 42L, 20261125L);
+    }
+
+    static LongStream treeSeeds() {
+        return seeds(7L, 99L, 31337L);
+    }
+
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1L, 42L, 20261125L})
+    @MethodSource("mutationSeeds")
     void mutatedDocumentsDecodeOrFailCleanly(long seed) throws Exception {
         List<XmlRpcCodec> codecs = CONFIGS.stream().map(XmlRpcCodec::new).toList();
         XmlRpcDispatcher dispatcher = dispatcher(SERVER.config());
@@ -121,7 +136,7 @@ class XmlRpcFuzzTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {7L, 99L, 31337L})
+    @MethodSource("treeSeeds")
     void randomTreesRoundTrip(long seed) throws Exception {
         Random rnd = new Random(seed);
         for (int c = 0; c < 700; c++) {
