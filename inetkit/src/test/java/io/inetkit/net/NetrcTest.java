@@ -329,7 +329,7 @@ class NetrcTest {
 
     @Test
     void mutatedFilesOnlyEverThrowNetrcException() {
-        Random random = new Random(20261125L);
+        Random random = new Random(Long.getLong("inetkit.fuzz.seed", 20261125L));
         String alphabet = " \t\r\n\"\\#abcmachinedefaultloginpasswordaccountmacdef€\u0000";
         List<String> seeds = new ArrayList<>(AGREED.values());
         int parsed = 0;
