@@ -84,7 +84,7 @@ final class GetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Stdio stdio = parent.stdio();
         List<URI> uris = urls.stream().map(this::parseUrl).toList();
-        if (uris.stream().anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
+        if (TlsWarmUp.worthIt() && uris.stream().anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
             TlsWarmUp.start(); // the key-exchange set-up runs beside trust loading and connecting
         }
         List<OutputChoice> choices = checkOptions(uris.size());

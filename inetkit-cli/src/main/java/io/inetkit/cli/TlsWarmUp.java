@@ -15,10 +15,19 @@ import java.security.spec.NamedParameterSpec;
  * Generating one throwaway key pair of each here, in parallel, takes that off the path (a small
  * HTTPS GET: 0.31-0.38 s instead of 0.38-0.41 s on two cores). When the handshake gets there
  * first it simply waits for the class initialisation under way; nothing is computed twice.
- * On one core it gains nothing and costs nothing: the same work, done earlier.
+ * On one core it would only add two throwaway key pairs to the command's own work, so it is
+ * skipped there ({@link #worthIt()}).
  */
 final class TlsWarmUp {
     private TlsWarmUp() {}
+
+    /**
+     * Whether a warm-up can run beside the command: only with a second core to run on (the
+     * process may be confined to one by {@code taskset} or a container's CPU limit).
+     */
+    static boolean worthIt() {
+        return Runtime.getRuntime().availableProcessors() > 1;
+    }
 
     /** Starts the warm-up on a daemon thread (it never delays the command's exit). */
     static Thread start() {
