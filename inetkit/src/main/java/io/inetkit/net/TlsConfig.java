@@ -36,10 +36,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * SSLSocket s = tls.upgrade(plainSocket, "mail.example.org", 465);
  * }</pre>
  *
- * <p>The {@link SSLContext} is built once: in {@link Builder#build()} when a key store or trust
- * store was given (so a wrong password fails there), else on first use, since loading the JDK's CA
- * store costs tens of milliseconds that a plain-HTTP command should not pay. One config may be
- * shared by many connections and threads.
+ * <p>The {@link SSLContext} is built once: in {@link Builder#build()} when a key store or a
+ * caller's trust store was given (so a wrong password fails there, and a store changed later does
+ * not change the config), else on first use, since setting up TLS costs tens of milliseconds that
+ * a plain-HTTP command should not pay (the JDK's CA store, or a {@link Builder#trustPem PEM file}'s
+ * certificates, which are read and checked in the builder). One config may be shared by many
+ * connections and threads.
  */
 public final class TlsConfig {
 
@@ -59,21 +61,25 @@ public final class TlsConfig {
 
     private static final TlsConfig DEFAULTS = builder().build();
 
-    /** Set at construction, or on first use for the JDK's stores; guarded by {@link #contextLock}. */
+    /** Set at construction, or on first use (see the class comment); guarded by {@link #contextLock}. */
     private volatile SSLContext context;
     private final java.util.concurrent.locks.ReentrantLock contextLock = new java.util.concurrent.locks.ReentrantLock();
     private final boolean verifyHostName;
     private final boolean trustAll;
     private final List<String> alpn;
     private final Version minimumVersion;
+    /** The trust store {@link #context()} builds from on first use: null for the JDK's, or one only this config holds. */
+    private final KeyStore lazyTrustStore;
 
     private TlsConfig(Builder b) {
         this.verifyHostName = b.verifyHostName && !b.trustAll;
         this.trustAll = b.trustAll;
         this.alpn = List.copyOf(b.alpn);
         this.minimumVersion = b.minimumVersion;
-        boolean ownMaterial = b.keyStore != null || (b.trustStore != null && !b.trustAll);
-        this.context = ownMaterial ? createContext(b.keyStore, b.keyPassword, b.trustStore, b.trustAll) : null;
+        KeyStore trustStore = b.trustAll ? null : b.trustStore;
+        boolean now = b.keyStore != null || (trustStore != null && !b.trustStoreOwned);
+        this.lazyTrustStore = now ? null : trustStore;
+        this.context = now ? createContext(b.keyStore, b.keyPassword, trustStore, b.trustAll) : null;
     }
 
     /** @return the default configuration: JDK CA store, host names verified, TLS 1.2+ */
@@ -93,7 +99,7 @@ public final class TlsConfig {
             try {
                 c = context;
                 if (c == null) {
-                    c = createContext(null, null, null, trustAll);
+                    c = createContext(null, null, lazyTrustStore, trustAll);
                     context = c;
                 }
             } finally {
@@ -250,6 +256,8 @@ public final class TlsConfig {
     /** Builds a {@link TlsConfig}; every setting is validated when given. */
     public static final class Builder {
         private KeyStore trustStore;
+        /** Whether {@link #trustStore} was made by this builder (from a PEM file), so nobody else can change it. */
+        private boolean trustStoreOwned;
         private KeyStore keyStore;
         private char[] keyPassword;
         private boolean verifyHostName = true;
@@ -266,6 +274,7 @@ public final class TlsConfig {
          */
         public Builder trustDefault() {
             this.trustStore = null;
+            this.trustStoreOwned = false;
             this.trustAll = false;
             return this;
         }
@@ -278,6 +287,7 @@ public final class TlsConfig {
          */
         public Builder trust(KeyStore store) {
             this.trustStore = Objects.requireNonNull(store, "store");
+            this.trustStoreOwned = false;
             this.trustAll = false;
             return this;
         }
@@ -301,7 +311,9 @@ public final class TlsConfig {
                 for (int i = 0; i < certs.size(); i++) {
                     ks.setCertificateEntry("ca-" + i, certs.get(i));
                 }
-                return trust(ks);
+                trust(ks);
+                trustStoreOwned = true;
+                return this;
             } catch (CertificateException e) {
                 throw new IOException("cannot read certificates from " + caPem + ": " + e.getMessage(), e);
             } catch (GeneralSecurityException e) {
@@ -388,7 +400,7 @@ public final class TlsConfig {
         }
 
         /**
-         * Builds the configuration; the SSL context now when key or trust material was given, else on first use.
+         * Builds the configuration; the SSL context now when a key store or a caller's trust store was given, else on first use.
          *
          * @return the immutable configuration
          * @throws IllegalArgumentException if the key password is wrong
