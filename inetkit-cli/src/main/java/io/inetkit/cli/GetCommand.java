@@ -61,7 +61,8 @@ final class GetCommand implements Callable<Integer> {
      */
     static CommandSpec spec(InetCommand parent) {
         GetCommand command = new GetCommand(parent);
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("get").mixinStandardHelpOptions(true);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("get");
+        OptionTable.standardHelp(spec);
         spec.usageMessage().sortOptions(false).description(DESCRIPTION);
         // as curl: an option's value may start with '-' even when it looks like options (-z "-Sun, 06 Nov ...")
         spec.parser().allowOptionsAsOptionParameters(true);

@@ -69,8 +69,8 @@ final class InetCommand {
      * @return the spec; its user object is this command
      */
     CommandSpec spec() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("inet").mixinStandardHelpOptions(true)
-                .versionProvider(new VersionProvider());
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("inet").versionProvider(new VersionProvider());
+        OptionTable.standardHelp(spec);
         spec.usageMessage().description("One tool for the classic Internet protocols.")
                 .footerHeading("%nExit codes:%n").footer(FOOTER);
         spec.addOption(OptionSpec.builder("--debug").type(boolean.class).arity("0").scopeType(ScopeType.INHERIT)

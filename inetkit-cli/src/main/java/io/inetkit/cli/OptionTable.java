@@ -23,6 +23,19 @@ final class OptionTable {
         this.spec = spec;
     }
 
+    /**
+     * Adds -h/--help and -V/--version as picocli's {@code mixinStandardHelpOptions} declares them.
+     * That mixin is an annotated class: reading it spun four proxy classes at run time.
+     *
+     * @param spec the command to add them to
+     */
+    static void standardHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).arity("0")
+                .description("Print version information and exit.").build());
+    }
+
     /** A flag: present means true. */
     OptionTable flag(String[] names, String description, Consumer<Boolean> set) {
         Consumer<Boolean> onlyTrue = v -> set.accept(Boolean.TRUE.equals(v)); // picocli resets with null

@@ -9,7 +9,12 @@ import java.util.List;
 public interface Resolver {
 
     /** The JDK's resolver ({@link InetAddress#getAllByName(String)}), with its own caching. */
-    Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+    Resolver SYSTEM = new Resolver() { // a class, not a lambda: the JDK's AOT cache holds it, a lambda here was spun at run time
+        @Override
+        public List<InetAddress> resolve(String host) throws UnknownHostException {
+            return List.of(InetAddress.getAllByName(host));
+        }
+    };
 
     /**
      * Resolves a host name or IP literal.
