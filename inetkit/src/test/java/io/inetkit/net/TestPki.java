@@ -27,9 +27,10 @@ public final class TestPki {
     public final X509Certificate ca;
     public final X509Certificate server;
     private final KeyPair serverKeys;
+    private final KeyPair caKeys;
 
     private TestPki() throws Exception {
-        KeyPair caKeys = ecKeys();
+        caKeys = ecKeys();
         long now = System.currentTimeMillis();
         Date from = new Date(now - 60_000);
         Date to = new Date(now + 86_400_000L);
@@ -104,6 +105,26 @@ public final class TestPki {
         String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .encodeToString(serverKeys.getPrivate().getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /**
+     * TLS settings for a server presenting a new certificate from the test CA with the given
+     * subject CN and subject alternative names (none: no SAN extension at all).
+     */
+    public TlsConfig serverConfigFor(String cn, GeneralName... sans) throws Exception {
+        KeyPair keys = ecKeys();
+        long now = System.currentTimeMillis();
+        var b = new JcaX509v3CertificateBuilder(new X500Name("CN=inetkit test CA"), BigInteger.valueOf(now),
+                new Date(now - 60_000), new Date(now + 86_400_000L), new X500Name("CN=" + cn), keys.getPublic());
+        if (sans.length > 0) {
+            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
+        }
+        X509Certificate leaf = new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("server", keys.getPrivate(), PASSWORD, new X509Certificate[] {leaf, ca});
+        return TlsConfig.builder().keyStore(ks, PASSWORD).build();
     }
 
     /** TLS settings for a loopback server presenting the localhost certificate. */
