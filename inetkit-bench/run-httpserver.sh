@@ -3,7 +3,9 @@
 # Server pinned to core 0, wrk (1 thread, 100 keep-alive connections) to core 1; loopback only.
 # Results: results/httpserver-<date>.md (+ .jsonl). Build first:
 #   mvn -q -pl inetkit-bench -am package -DskipTests
-# Knobs (environment): SERVERS="inetkit jetty nginx" (also inetkit-mem: an experiment, see InetkitMemoryServerMain) ROUNDS=3 SECONDS_PER_RUN=5 WARMUP_SECONDS=3
+# Knobs (environment): SERVERS="inetkit jetty nginx" (also inetkit-mem: an experiment, see InetkitMemoryServerMain;
+#                      nginx-stock: nginx with its built-in defaults, sendfile and tcp_nopush off, as a stock
+#                      nginx.conf without Debian's tuning) ROUNDS=3 SECONDS_PER_RUN=5 WARMUP_SECONDS=3
 #                      CONNECTIONS=100 SERVER_FLAGS="..." NICE=0
 #                      LAYOUT=pinned (the anchors' layout above) or shared: nothing pinned, wrk with 2 threads,
 #                      nginx with one worker per core, so both cores are shared by wrk and the server and the
@@ -45,10 +47,12 @@ head -c 1024 /dev/urandom >"$WORK/site/1k.bin"
 head -c 1048576 /dev/urandom >"$WORK/site/1m.bin"
 chmod a+rx "$WORK" "$WORK/site" "$WORK/nginx"; chmod a+r "$WORK"/site/*
 
-write_nginx_conf() { # port
-  local d=$WORK/nginx
+write_nginx_conf() { # port [stock]
+  local d=$WORK/nginx tuned="on"
+  [ "${2:-}" = stock ] && tuned="off"
   # Debian's defaults for static files (sendfile, tcp_nopush, tcp_nodelay), 1 worker, no access log;
   # keepalive_requests raised so that wrk's connections are not closed every 1,000 requests.
+  # "stock": sendfile and tcp_nopush off, nginx's built-in defaults.
   cat >"$d/nginx.conf" <<CONF
 daemon off;
 worker_processes $NGINX_WORKERS;
@@ -64,8 +68,8 @@ http {
   scgi_temp_path $d/tmp/scgi;
   types { application/octet-stream bin; }
   default_type application/octet-stream;
-  sendfile on;
-  tcp_nopush on;
+  sendfile $tuned;
+  tcp_nopush $tuned;
   tcp_nodelay on;
   keepalive_requests 1000000;
   keepalive_timeout 65;
@@ -101,7 +105,7 @@ start_once() { # name -> sets SPID, PORT
     inetkit) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.InetkitStaticServerMain --port 0 --dir "$WORK/site") ;;
     inetkit-mem) cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.InetkitMemoryServerMain --port 0 --dir "$WORK/site") ;;
     jetty)   cmd=("${PIN0[@]}" "$JAVA" $SERVER_FLAGS -cp "$JAR" io.inetkit.bench.httpserver.JettyStaticServerMain --port 0 --dir "$WORK/site") ;;
-    nginx)   p=$(free_port); write_nginx_conf "$p"
+    nginx|nginx-stock) p=$(free_port); write_nginx_conf "$p" "${name#nginx-}"
              cmd=("${PIN0[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf") ;;
     *) echo "unknown server $name" >&2; return 1 ;;
   esac
@@ -111,7 +115,7 @@ start_once() { # name -> sets SPID, PORT
   PORT=""
   for _ in $(seq 150); do
     kill -0 "$SPID" 2>/dev/null || return 1
-    if [ "$name" = nginx ]; then
+    if [[ $name == nginx* ]]; then
       # our nginx answers with the file (and is still alive, so the port is ours)
       ! grep -q "bind() to" "$log" && curl -s -o /dev/null "http://127.0.0.1:$p/1k.bin" && kill -0 "$SPID" 2>/dev/null && PORT=$p
     else
@@ -197,6 +201,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "- Files: 1k.bin (1,024 bytes), 1m.bin (1,048,576 bytes), random bytes, same folder for all servers"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); JVM flags (inetkit and Jetty): \`$SERVER_FLAGS\`"
   echo "- nginx: $("$NGINX" -v 2>&1 | cut -d' ' -f3), $NGINX_WORKERS worker(s), sendfile on, tcp_nopush on, access_log off, keepalive_requests 1000000"
+  case " $SERVERS " in *" nginx-stock "*)
+    echo "- nginx-stock: the same nginx and settings with sendfile off and tcp_nopush off, nginx's built-in defaults" ;; esac
   echo "- Jetty 12.1.14: ServerConnector + ResourceHandler, default QueuedThreadPool; inetkit: HttpServer + StaticFiles.of(dir), default limits, no access log"
   echo "- $ROUNDS rounds (servers interleaved, each started fresh per round), per file ${WARMUP_SECONDS} s warm-up then ${SECONDS_PER_RUN} s measured; median shown; total wall time ${ELAPSED} s"
   echo "- Load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nice: $NICE"
@@ -231,6 +237,11 @@ for f in files:
               f"{fmt(med(s, f, 'p99ms'), 2)} | {fmt(med(s, f, 'serverCpuPct'))} | {fmt(per_cpu(rs))} | {fmt(med(s, f, 'rssKiB') and med(s, f, 'rssKiB') / 1024, 1)} | "
               f"{fmt(med(s, f, 'peakRssKiB') and med(s, f, 'peakRssKiB') / 1024, 1)} | {fmt(med(s, f, 'load1'), 2)} | "
               f"{errs} non-2xx{'; ' + sockets if sockets else ''} | {' / '.join(fmt(r['rps']) for r in rs)} |")
+    stock = med("nginx-stock", f, "rps")
+    if stock:
+        print()
+        print("Against nginx-stock: " + ", ".join(f"{s} {med(s, f, 'rps') / stock:.2f}x" for s in servers
+                                                  if s != "nginx-stock" and med(s, f, "rps")))
     print()
 PY
 } >"$OUT"
